@@ -1,0 +1,54 @@
+# Wissensbörse — everyday commands. `make run` serves the demo site, `make test` runs the suite.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_PORT ?= 5432
+PG_URL := postgres://wissensboerse:wissensboerse@127.0.0.1:$(PG_PORT)/wissensboerse
+
+.PHONY: install run serve migrate demo test lint format messages postgres browser clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv with every Python dependency and compile the German catalogue
+	$(BIN)/python manage.py compile_translations
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+run: demo ## Install, migrate, load the demo content and serve http://127.0.0.1:8000/
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install ## Run the whole test suite (browser tests need Chromium: `make browser`)
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: install ## Extract new strings into the German catalogue (needs gettext)
+	$(BIN)/python manage.py makemessages -l de --ignore='.venv/*' --ignore='var/*' --no-obsolete
+
+browser: ## Install Debian's Chromium for the browser tests (needs root)
+	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+postgres: ## Install and start PostgreSQL on 127.0.0.1 from Debian's packages (needs root)
+	./scripts/postgres-local $(PG_PORT)
+	@echo "DATABASE_URL=$(PG_URL)"
+
+clean:
+	rm -rf $(VENV) var staticfiles .pytest_cache

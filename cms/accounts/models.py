@@ -1,0 +1,41 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from practices.regions import BUNDESLAENDER
+
+
+class User(AbstractUser):
+    """A member of the platform; the profile fields are what colleagues see of each other."""
+
+    display_name = models.CharField(
+        _("display name"),
+        max_length=100,
+        blank=True,
+        help_text=_("How your name appears to colleagues, e.g. “Anna Berger”."),
+    )
+    organisation = models.CharField(
+        _("organisation / Jobcenter"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. “Jobcenter EN” or “Integrationscenter für Arbeit Gelsenkirchen”."),
+    )
+    function = models.CharField(
+        _("function"),
+        max_length=150,
+        blank=True,
+        help_text=_("e.g. “Netzwerkkoordinatorin” or “Integrationsfachkraft”."),
+    )
+    region = models.CharField(_("region"), max_length=2, blank=True, choices=BUNDESLAENDER)
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        swappable = "AUTH_USER_MODEL"
+
+    def __str__(self) -> str:
+        return self.public_name
+
+    @property
+    def public_name(self) -> str:
+        return self.display_name or self.get_full_name() or self.username

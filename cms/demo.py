@@ -1,0 +1,281 @@
+"""Demo content drawn from the Netzwerke ABC source texts; every step is safe to repeat."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from cms.accounts.groups import EDITORS, MODERATORS, STAFF, groups_sync
+from practices.models import PracticeIndexPage
+
+from .models import FooterSettings, GuideIndexPage, HomePage, MagazineIndexPage, StandardPage
+
+DEMO_PASSWORD = "Netzwerk-ABC-2026"
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    display_name: str
+    email: str
+    organisation: str
+    function: str
+    region: str
+    group: str | None
+    superuser: bool = False
+
+
+DEMO_USERS = [
+    DemoUser(
+        "anna.berger",
+        "Anna Berger",
+        "anna.berger@jobcenter-en.example",
+        "Jobcenter EN",
+        "Netzwerkkoordinatorin",
+        "NW",
+        STAFF,
+    ),
+    DemoUser(
+        "jens.fischer",
+        "Jens Fischer",
+        "jens.fischer@iag-gelsenkirchen.example",
+        "Integrationscenter für Arbeit Gelsenkirchen",
+        "Arbeitsvermittler",
+        "NW",
+        STAFF,
+    ),
+    DemoUser(
+        "maria.schulz",
+        "Maria Schulz",
+        "maria.schulz@jobcenter-kassel.example",
+        "Jobcenter Stadt Kassel",
+        "Integrationsfachkraft",
+        "HE",
+        STAFF,
+    ),
+    DemoUser(
+        "redaktion",
+        "Redaktion Wissensbörse",
+        "redaktion@wissensboerse.example",
+        "Redaktion Netzwerke ABC",
+        "Redakteurin",
+        "",
+        EDITORS,
+    ),
+    DemoUser(
+        "redaktion2",
+        "Tobias Keller",
+        "tobias.keller@wissensboerse.example",
+        "Redaktion Netzwerke ABC",
+        "Redakteur",
+        "",
+        EDITORS,
+    ),
+    DemoUser(
+        "moderation",
+        "Moderation Forum",
+        "moderation@wissensboerse.example",
+        "Redaktion Netzwerke ABC",
+        "Moderatorin",
+        "",
+        MODERATORS,
+    ),
+    DemoUser(
+        "admin",
+        "Administration",
+        "admin@wissensboerse.example",
+        "Betrieb Wissensbörse",
+        "Administrator",
+        "",
+        None,
+        superuser=True,
+    ),
+]
+
+HOME_INTRO = (
+    "Die Wissensbörse der Initiative „Netzwerke für Aktivierung, Beratung und Chancen“: "
+    "erprobte Ansätze aus den Jobcentern, das Magazin „chancen“, Handlungshilfen und ein "
+    "Forum für den Austausch der Netzwerkmitarbeitenden."
+)
+HOME_BODY = [
+    ("heading", {"text": "Gemeinsam gegen Langzeitarbeitslosigkeit", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>Langzeitarbeitslose Menschen benötigen eine besonders intensive Unterstützung, "
+        "damit sich für sie neue Perspektiven am Arbeitsmarkt eröffnen. Daher hat das "
+        "Bundesministerium für Arbeit und Soziales die Initiative „Netzwerke für Aktivierung, "
+        "Beratung und Chancen“ gestartet – kurz „Netzwerke ABC“. Zahlreiche Beispiele aus den "
+        "Jobcentern zeigen: Bereits heute leisten starke Netzwerke vor Ort einen wichtigen "
+        "Beitrag, um gezielt Angebote für Menschen zu schaffen, die sehr weit vom Arbeitsmarkt "
+        "entfernt sind.</p>",
+    ),
+    ("heading", {"text": "Neue Gestaltungsspielräume für Jobcenter", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>Alle Jobcenter sind aufgefordert, mit allen örtlichen Akteuren, die für eine "
+        "erfolgreiche Vermittlung in Arbeit relevant sind, in einem Netzwerk zu kooperieren. "
+        "Vor allem den kommunalen Partnern kommt dabei eine wichtige Rolle zu – beispielsweise "
+        "bei der Kinderbetreuung, der Schuldner- und Suchtberatung oder der Sicherung von "
+        "Mobilität für langzeitarbeitslose Menschen. Aber auch Krankenkassen sind zentrale "
+        "Akteure, damit gemeinsam gute Ideen entstehen oder erfolgreiche Programme "
+        "weiterentwickelt werden.</p>",
+    ),
+    ("heading", {"text": "Eine Ideenbörse für erfolgreiche Ansätze", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>Der regelmäßige Erfahrungsaustausch untereinander macht gute Ideen sichtbar. "
+        "Bundesweit existieren bereits viele erfolgreiche Ansätze in den Jobcentern, die eine "
+        "hohe Betreuungsintensität und -qualität verfolgen. Hier können "
+        "Netzwerkmitarbeiterinnen und -mitarbeiter diskutieren, Fragen stellen und sich "
+        "Anregungen aus allen Regionen bundesweit holen.</p>",
+    ),
+]
+
+SECTION_PAGES = [
+    (
+        PracticeIndexPage,
+        "Praxisbeispiele",
+        "praxisbeispiele",
+        "<p>Erprobte Ansätze aus den Jobcentern: finden, vergleichen, Kontakt aufnehmen.</p>",
+    ),
+    (
+        MagazineIndexPage,
+        "Magazin „chancen“",
+        "magazin",
+        "<p>Erfolgsgeschichten aus der Arbeit der Netzwerke ABC.</p>",
+    ),
+    (
+        GuideIndexPage,
+        "Handlungshilfen",
+        "handlungshilfen",
+        "<p>Praktische Anleitungen rund um die Netzwerkarbeit im Jobcenter.</p>",
+    ),
+]
+
+LEGAL_PAGES = [
+    (
+        "imprint_page",
+        "Impressum",
+        "impressum",
+        "Angaben gemäß § 5 DDG.",
+        "<p>Wissensbörse der Netzwerke ABC<br>Redaktion Netzwerke ABC<br>"
+        "Musterstraße 1, 10115 Berlin<br>E-Mail: redaktion@wissensboerse.example</p>",
+    ),
+    (
+        "privacy_page",
+        "Datenschutz",
+        "datenschutz",
+        "Wie die Wissensbörse mit personenbezogenen Daten umgeht.",
+        "<p>Wir verarbeiten personenbezogene Daten nur, soweit dies für den Betrieb der "
+        "Plattform erforderlich ist. Daten von Kundinnen und Kunden der Jobcenter "
+        "(Sozialdaten) gehören nicht in Beiträge oder Praxisbeispiele.</p>",
+    ),
+    (
+        "accessibility_page",
+        "Barrierefreiheit",
+        "barrierefreiheit",
+        "Erklärung zur Barrierefreiheit nach BITV 2.0.",
+        "<p>Die Wissensbörse soll für alle nutzbar sein. Sie wird regelmäßig mit "
+        "automatischen Prüfungen nach WCAG 2.1 AA getestet. Barrieren melden Sie bitte an "
+        "redaktion@wissensboerse.example.</p>",
+    ),
+]
+
+
+Log = Callable[[str], None]
+
+
+def _child_by_slug(parent: Page, slug: str) -> Page | None:
+    return parent.get_children().filter(slug=slug).specific().first()
+
+
+def _add_child(parent: Page, page: Page) -> Page:
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def load_users(log: Log) -> None:
+    groups_sync()
+    user_model = get_user_model()
+    for demo in DEMO_USERS:
+        user, created = user_model.objects.get_or_create(
+            username=demo.username,
+            defaults={
+                "display_name": demo.display_name,
+                "email": demo.email,
+                "organisation": demo.organisation,
+                "function": demo.function,
+                "region": demo.region,
+                "is_staff": demo.superuser,
+                "is_superuser": demo.superuser,
+            },
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+            if demo.group:
+                user.groups.add(Group.objects.get(name=demo.group))
+        log(f"{'angelegt' if created else 'vorhanden'}: Benutzer {demo.username}")
+
+
+def load_site(log: Log) -> HomePage:
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = HomePage(title="Wissensbörse Netzwerke ABC", slug="home")
+        _add_child(root, home)
+    if not home.intro:
+        home.intro = HOME_INTRO
+        home.body = HOME_BODY
+        home.save_revision().publish()
+        log("angelegt: Startseite")
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="Wissensbörse Netzwerke ABC",
+        )
+    for page_class, title, slug, intro in SECTION_PAGES:
+        if _child_by_slug(home, slug) is None:
+            _add_child(home, page_class(title=title, slug=slug, intro=intro))
+            log(f"angelegt: Seite {title}")
+
+    footer = FooterSettings.for_site(Site.objects.get(is_default_site=True))
+    footer_changed = False
+    for field, title, slug, intro, text in LEGAL_PAGES:
+        page = _child_by_slug(home, slug)
+        if page is None:
+            page = _add_child(
+                home,
+                StandardPage(
+                    title=title,
+                    slug=slug,
+                    intro=intro,
+                    body=[("paragraph", text)],
+                    show_in_menus=False,
+                ),
+            )
+            log(f"angelegt: Seite {title}")
+        if getattr(footer, f"{field}_id") != page.pk:
+            setattr(footer, field, page)
+            footer_changed = True
+    if footer_changed:
+        footer.save()
+    return home
+
+
+# Each app adds its own loader here as its content types arrive.
+LOADERS: list[Callable[[Log], object]] = [load_users, load_site]
+
+
+def load_demo(log: Log) -> None:
+    with transaction.atomic():
+        for loader in LOADERS:
+            loader(log)

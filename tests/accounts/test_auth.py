@@ -1,0 +1,117 @@
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.urls import reverse
+
+from tests.factories.accounts import PASSWORD
+
+pytestmark = pytest.mark.django_db
+LOGIN = "/konto/anmelden/"
+
+
+class TestLogin:
+    def test_login_with_correct_password(self, client, home, staff_user):
+        response = client.post(LOGIN, {"username": "netzwerk", "password": PASSWORD})
+        assert response.status_code == 302
+        assert response["Location"] == reverse("accounts:profile")
+        assert client.get("/").context["request"].user == staff_user
+
+    def test_wrong_password_gives_german_message(self, client, home, staff_user):
+        response = client.post(LOGIN, {"username": "netzwerk", "password": "falsch"})
+        assert response.status_code == 200
+        assert "Benutzername oder Passwort ist falsch" in response.content.decode()
+        assert "_auth_user_id" not in client.session
+
+    def test_lockout_after_repeated_failures(self, client, home, staff_user, settings):
+        for _ in range(settings.AXES_FAILURE_LIMIT):
+            client.post(LOGIN, {"username": "netzwerk", "password": "falsch"})
+        response = client.post(LOGIN, {"username": "netzwerk", "password": PASSWORD})
+        assert response.status_code == 429
+        assert "Anmeldung vorübergehend gesperrt" in response.content.decode()
+        assert "_auth_user_id" not in client.session
+
+    def test_lockout_is_per_account(self, client, home, staff_user, editor, settings):
+        for _ in range(settings.AXES_FAILURE_LIMIT):
+            client.post(LOGIN, {"username": "netzwerk", "password": "falsch"})
+        response = client.post(LOGIN, {"username": "redakteurin", "password": PASSWORD})
+        assert response.status_code == 302
+
+    def test_logout_needs_post(self, client, home, staff_user):
+        client.force_login(staff_user)
+        response = client.post(reverse("accounts:logout"))
+        assert response.status_code == 302
+        assert "_auth_user_id" not in client.session
+
+
+class TestPasswordReset:
+    def test_reset_by_email_link(self, client, home, staff_user):
+        response = client.post(reverse("accounts:password_reset"), {"email": staff_user.email})
+        assert response.status_code == 302
+        assert len(mail.outbox) == 1
+        message = mail.outbox[0]
+        assert message.to == [staff_user.email]
+        assert message.subject == "Ihr neues Passwort für die Wissensbörse"
+        assert "Guten Tag" in message.body
+        link = re.search(r"http://testserver(/konto/passwort-neu/\S+/)", message.body).group(1)
+
+        form_url = client.get(link)["Location"]
+        new_password = "Neues-Passwort-fuer-2027"
+        response = client.post(
+            form_url, {"new_password1": new_password, "new_password2": new_password}
+        )
+        assert response.status_code == 302
+        staff_user.refresh_from_db()
+        assert staff_user.check_password(new_password)
+
+    def test_unknown_address_sends_nothing_but_says_the_same(self, client, home):
+        response = client.post(
+            reverse("accounts:password_reset"), {"email": "niemand@example.org"}, follow=True
+        )
+        assert "Bitte prüfen Sie Ihr Postfach" in response.content.decode()
+        assert mail.outbox == []
+
+    def test_tampered_link_is_refused(self, client, home, staff_user):
+        response = client.get("/konto/passwort-neu/MQ/falsches-token/")
+        assert "ungültig oder abgelaufen" in response.content.decode()
+
+
+class TestProfile:
+    def test_anonymous_is_sent_to_login(self, client, home):
+        response = client.get(reverse("accounts:profile"))
+        assert response.status_code == 302
+        assert response["Location"].startswith(LOGIN)
+
+    def test_member_edits_profile(self, client, home, staff_user):
+        client.force_login(staff_user)
+        response = client.post(
+            reverse("accounts:profile"),
+            {
+                "display_name": "Anna Berger",
+                "email": "anna@jobcenter-en.example",
+                "organisation": "Jobcenter EN",
+                "function": "Netzwerkkoordinatorin",
+                "region": "NW",
+            },
+            follow=True,
+        )
+        assert "Ihr Profil wurde gespeichert." in response.content.decode()
+        staff_user.refresh_from_db()
+        assert (staff_user.display_name, staff_user.function) == (
+            "Anna Berger",
+            "Netzwerkkoordinatorin",
+        )
+
+    def test_invalid_input_changes_nothing(self, client, home, staff_user):
+        client.force_login(staff_user)
+        before = get_user_model().objects.values().get(pk=staff_user.pk)
+        response = client.post(
+            reverse("accounts:profile"),
+            {"display_name": "X", "email": "keine-adresse", "region": "XX"},
+        )
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "Bitte korrigieren Sie die markierten Felder." in html
+        assert "gültige E-Mail-Adresse" in html
+        assert get_user_model().objects.values().get(pk=staff_user.pk) == before

@@ -1,0 +1,114 @@
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.utils import formats, translation
+
+ROOT = Path(__file__).resolve().parents[2]
+STRONG_KEY = "k3y-" + "x7Qz9Lm2Vb8Nc4Rt6Yp1Ws5Ed0Fg3Hj" * 2
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+    }
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+class TestSettingsModules:
+    def test_dev_settings_load_with_sqlite_by_default(self):
+        result = manage(
+            "shell",
+            "-c",
+            "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])",
+            DJANGO_SETTINGS_MODULE="cms.settings.dev",
+            DATABASE_URL="",
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip().endswith("django.db.backends.sqlite3")
+
+    def test_database_url_selects_postgresql(self):
+        result = manage(
+            "shell",
+            "-c",
+            "from django.conf import settings; d = settings.DATABASES['default'];"
+            "print(d['ENGINE'], d['NAME'], d['HOST'])",
+            DJANGO_SETTINGS_MODULE="cms.settings.dev",
+            DATABASE_URL="postgres://u:p@db.internal:5432/wissen",
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.split()[-3:] == [
+            "django.db.backends.postgresql",
+            "wissen",
+            "db.internal",
+        ]
+
+    @pytest.mark.parametrize(
+        ("env", "message"),
+        [
+            ({"ALLOWED_HOSTS": "wissen.example"}, "SECRET_KEY"),
+            ({"SECRET_KEY": "short", "ALLOWED_HOSTS": "wissen.example"}, "SECRET_KEY"),
+            ({"SECRET_KEY": STRONG_KEY}, "ALLOWED_HOSTS"),
+        ],
+    )
+    def test_production_refuses_insecure_defaults(self, env, message):
+        result = manage("check", DJANGO_SETTINGS_MODULE="cms.settings.production", **env)
+        assert result.returncode != 0
+        assert "ImproperlyConfigured" in result.stderr
+        assert message in result.stderr
+
+    def test_production_passes_check_deploy_without_warnings(self):
+        result = manage(
+            "check",
+            "--deploy",
+            "--fail-level",
+            "WARNING",
+            DJANGO_SETTINGS_MODULE="cms.settings.production",
+            SECRET_KEY=STRONG_KEY,
+            ALLOWED_HOSTS="wissen.example",
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.django_db
+def test_migrations_are_complete():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+class TestGermanLocale:
+    def test_language_and_time_zone(self):
+        assert settings.LANGUAGE_CODE == "de"
+        assert settings.TIME_ZONE == "Europe/Berlin"
+
+    def test_dates_and_numbers_are_german(self):
+        with translation.override("de"):
+            assert formats.date_format(date(2026, 11, 22), "SHORT_DATE_FORMAT") == "22.11.2026"
+            assert formats.number_format(1900, use_l10n=True, force_grouping=True) == "1.900"
+            assert formats.number_format(2.5, decimal_pos=1, use_l10n=True) == "2,5"
+
+    def test_catalogue_is_complete_and_compiled(self):
+        po_path = ROOT / "locale/de/LC_MESSAGES/django.po"
+        catalogue = polib.pofile(str(po_path))
+        untranslated = [entry.msgid for entry in catalogue.untranslated_entries()]
+        fuzzy = [entry.msgid for entry in catalogue.fuzzy_entries()]
+        assert untranslated == []
+        assert fuzzy == []
+        with translation.override("de"):
+            assert translation.gettext("Skip to content") == "Zum Inhalt springen"
