@@ -9,7 +9,7 @@ PORT ?= 8000
 PG_PORT ?= 5432
 PG_URL := postgres://wissensboerse:wissensboerse@127.0.0.1:$(PG_PORT)/wissensboerse
 
-.PHONY: install run serve migrate demo test lint format messages postgres browser clean
+.PHONY: install run serve migrate demo test lint format messages postgres browser clean elasticsearch elasticsearch-stop bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,16 @@ browser: ## Install Debian's Chromium for the browser tests (needs root)
 postgres: ## Install and start PostgreSQL on 127.0.0.1 from Debian's packages (needs root)
 	./scripts/postgres-local $(PG_PORT)
 	@echo "DATABASE_URL=$(PG_URL)"
+
+elasticsearch: ## Start a single-node Elasticsearch 8 on 127.0.0.1:9200 (needs Java 17 + Maven)
+	./scripts/elasticsearch start
+	@echo "ELASTICSEARCH_URL=http://127.0.0.1:9200"
+
+elasticsearch-stop: ## Stop the Elasticsearch started by `make elasticsearch`
+	./scripts/elasticsearch stop
+
+bench: install ## Search benchmark (needs `make elasticsearch`): N=10000 by default
+	ELASTICSEARCH_URL=$${ELASTICSEARCH_URL:-http://127.0.0.1:9200} $(BIN)/python bench/search_bench.py --n $${N:-10000}
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache

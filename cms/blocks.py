@@ -1,7 +1,10 @@
 """StreamField blocks shared by the site's pages; apps extend ``BaseStreamBlock``."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 
@@ -54,3 +57,216 @@ class BaseStreamBlock(blocks.StreamBlock):
     )
     image = ImageBlock()
     quote = QuoteBlock()
+
+
+# --- Magazine articles and guides -------------------------------------------------------------
+
+# Markdown is written by editors, but rendered HTML is still passed through an allow-list so a
+# pasted <script> or event handler can never reach a reader.
+MARKDOWN_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr", "i", "li",
+    "ol", "p", "pre", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+}  # fmt: skip
+MARKDOWN_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}}
+
+
+def markdown_to_html(text: str) -> str:
+    """Markdown to HTML that is safe to insert into a page."""
+    import markdown
+    import nh3
+
+    html = markdown.markdown(text or "", extensions=["extra", "sane_lists"], output_format="html")
+    return nh3.clean(
+        html,
+        tags=MARKDOWN_TAGS,
+        attributes=MARKDOWN_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel="noopener noreferrer",
+    )
+
+
+class MarkdownBlock(blocks.TextBlock):
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["html"] = markdown_to_html(value)
+        return context
+
+    def get_searchable_content(self, value):
+        return [value or ""]
+
+    class Meta:
+        icon = "code"
+        label = _("Markdown text")
+        template = "blocks/markdown_block.html"
+        help_text = _("Markdown: **bold**, *italic*, lists with “-”, links as [text](https://…).")
+
+
+class GalleryImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        max_length=250,
+        help_text=_("Describes the image for people who cannot see it."),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+
+
+class GalleryBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
+    images = blocks.ListBlock(GalleryImageBlock(), label=_("Images"), min_num=2)
+
+    class Meta:
+        icon = "image"
+        label = _("Image gallery")
+        template = "blocks/gallery_block.html"
+
+
+class FactBlock(blocks.StructBlock):
+    value = blocks.CharBlock(
+        label=_("Value"), max_length=50, help_text=_("e.g. “1.900” or “1:100”")
+    )
+    label = blocks.CharBlock(label=_("Label"), max_length=150, help_text=_("e.g. “Teilnehmende”"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Fact")
+
+
+class FactBoxBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=200, default=_("Facts at a glance"))
+    facts = blocks.ListBlock(FactBlock(), label=_("Facts"), min_num=1)
+    note = blocks.TextBlock(label=_("Note"), required=False, max_length=500)
+
+    class Meta:
+        icon = "table"
+        label = _("Fact box")
+        template = "blocks/fact_box_block.html"
+
+
+class PracticeEmbedBlock(blocks.StructBlock):
+    """References to practices, shown as cards; readers see only the practices they may see."""
+
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
+    practices = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="practices.PracticePage", label=_("Practice")),
+        label=_("Practices"),
+        min_num=1,
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Practices")
+        template = "blocks/practice_embed_block.html"
+
+    def get_context(self, value, parent_context=None):
+        from practices.selectors import practice_base_queryset
+
+        context = super().get_context(value, parent_context=parent_context)
+        request = context.get("request")
+        ids = [page.pk for page in value["practices"] if page is not None]
+        visible = {
+            practice.pk: practice
+            for practice in practice_base_queryset(user=getattr(request, "user", None)).filter(
+                pk__in=ids
+            )
+        }
+        context["visible_practices"] = [visible[pk] for pk in dict.fromkeys(ids) if pk in visible]
+        return context
+
+
+class DownloadBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(label=_("Link text"), required=False, max_length=200)
+    description = blocks.CharBlock(label=_("Description"), required=False, max_length=300)
+
+    class Meta:
+        icon = "download"
+        label = _("Download")
+        template = "blocks/download_block.html"
+
+
+class CallOutBlock(blocks.StructBlock):
+    tone = blocks.ChoiceBlock(
+        label=_("Kind"),
+        choices=[("info", _("Information")), ("tip", _("Tip")), ("warning", _("Caution"))],
+        default="info",
+    )
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul", "ol"])
+    link_page = blocks.PageChooserBlock(label=_("Link to a page"), required=False)
+    link_url = blocks.URLBlock(label=_("or link to an address"), required=False)
+    link_text = blocks.CharBlock(label=_("Link text"), required=False, max_length=100)
+
+    class Meta:
+        icon = "warning"
+        label = _("Call-out")
+        template = "blocks/callout_block.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("link_page") and value.get("link_url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "link_url": ValidationError(_("Choose either a page or an address, not both."))
+                }
+            )
+        if (value.get("link_page") or value.get("link_url")) and not value.get("link_text"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"link_text": ValidationError(_("A link needs a link text."))}
+            )
+        return value
+
+
+class ArticleStreamBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(
+        label=_("Text"),
+        features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+        template="blocks/paragraph_block.html",
+    )
+    markdown = MarkdownBlock()
+    heading = HeadingBlock()
+    quote = QuoteBlock()
+    image = ImageBlock()
+    gallery = GalleryBlock()
+    fact_box = FactBoxBlock()
+    practices = PracticeEmbedBlock()
+    download = DownloadBlock()
+    callout = CallOutBlock()
+
+
+class ChapterBlock(blocks.StructBlock):
+    """One chapter of a guide; its title becomes a table-of-contents entry and an anchor."""
+
+    title = blocks.CharBlock(label=_("Chapter title"), max_length=200)
+    anchor = blocks.CharBlock(
+        label=_("Anchor"),
+        required=False,
+        max_length=80,
+        help_text=_(
+            "Optional: a fixed address for links to this chapter, e.g. “partner-gewinnen”."
+        ),
+        validators=[validate_slug],
+    )
+    body = ArticleStreamBlock(label=_("Content"))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Chapter")
+        template = "blocks/chapter_block.html"
+
+    def get_context(self, value, parent_context=None):
+        from .guides import chapter_anchor_ids
+
+        context = super().get_context(value, parent_context=parent_context)
+        # The guide page passes the de-duplicated anchor; alone, a chapter derives its own.
+        if not context.get("anchor"):
+            context["anchor"] = chapter_anchor_ids([{"value": dict(value)}])[0]
+        return context
+
+
+class GuideChaptersBlock(blocks.StreamBlock):
+    chapter = ChapterBlock()

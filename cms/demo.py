@@ -9,8 +9,11 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from cms.accounts.groups import EDITORS, MODERATORS, STAFF, groups_sync
+from forum.demo import load_forum
+from practices.demo import load_practices
 from practices.models import PracticeIndexPage
 
+from .magazine_demo import load_magazine
 from .models import FooterSettings, GuideIndexPage, HomePage, MagazineIndexPage, StandardPage
 
 DEMO_PASSWORD = "Netzwerk-ABC-2026"
@@ -272,7 +275,15 @@ def load_site(log: Log) -> HomePage:
 
 
 # Each app adds its own loader here as its content types arrive.
-LOADERS: list[Callable[[Log], object]] = [load_users, load_site]
+LOADERS: list[Callable[[Log], object]] = [
+    load_users,
+    load_site,
+    load_practices,
+    # After the practices, so that articles can embed them on the first run.
+    load_magazine,
+    # After the practices, so that discussions can link to them on the first run.
+    load_forum,
+]
 
 
 def load_demo(log: Log) -> None:

@@ -1,12 +1,14 @@
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import AbstractGroupApprovalTask, Page
 from wagtail.search import index
 
-from .blocks import BaseStreamBlock
+from .blocks import ArticleStreamBlock, BaseStreamBlock, GuideChaptersBlock
 
 
 class HomePage(Page):
@@ -55,25 +57,364 @@ class SectionIndexPage(Page):
 
 
 class MagazineIndexPage(SectionIndexPage):
+    """The magazine “chancen”: its issues, newest first."""
+
     parent_page_types = ["cms.HomePage"]
-    subpage_types: list[str] = []
+    subpage_types = ["cms.MagazineIssue"]
     max_count = 1
-    template = "cms/section_index_page.html"
 
     class Meta:
         verbose_name = _("magazine index")
         verbose_name_plural = _("magazine indexes")
 
+    def get_context(self, request, *args, **kwargs):
+        from .magazine import issue_list
+
+        context = super().get_context(request, *args, **kwargs)
+        context["issues"] = issue_list(index_page=self, user=request.user)
+        return context
+
 
 class GuideIndexPage(SectionIndexPage):
+    """The Handlungshilfen, filterable by Handlungsfeld."""
+
     parent_page_types = ["cms.HomePage"]
-    subpage_types: list[str] = []
+    subpage_types = ["cms.GuidePage"]
     max_count = 1
-    template = "cms/section_index_page.html"
 
     class Meta:
         verbose_name = _("guide index")
         verbose_name_plural = _("guide indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from .guides import guide_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(guide_index_context(request, index_page=self))
+        return context
+
+
+class TaxonomyMixin(models.Model):
+    """The practice library's classification, so editorial content can be filtered and related."""
+
+    topics = ParentalManyToManyField(
+        "practices.Topic", verbose_name=_("fields of action"), blank=True, related_name="%(class)ss"
+    )
+    target_groups = ParentalManyToManyField(
+        "practices.TargetGroup",
+        verbose_name=_("target groups"),
+        blank=True,
+        related_name="%(class)ss",
+    )
+    bundeslaender = ParentalManyToManyField(
+        "practices.Bundesland",
+        verbose_name=_("Bundesländer"),
+        blank=True,
+        related_name="%(class)ss",
+    )
+
+    taxonomy_panel = MultiFieldPanel(
+        [FieldPanel("topics"), FieldPanel("target_groups"), FieldPanel("bundeslaender")],
+        heading=_("Classification"),
+    )
+
+    class Meta:
+        abstract = True
+
+
+def _require_alt_text(page: Page, image_field: str, alt_field: str) -> None:
+    if getattr(page, f"{image_field}_id") and not getattr(page, alt_field).strip():
+        raise ValidationError(
+            {alt_field: _("Please describe the image for people who cannot see it.")}
+        )
+
+
+class MagazineIssue(Page):
+    """An Ausgabe of “chancen”, e.g. “Ausgabe 07 — Zeit | LOS!”."""
+
+    issue_number = models.PositiveSmallIntegerField(_("issue number"), unique=True)
+    theme = models.CharField(
+        _("theme"), max_length=200, blank=True, help_text=_("e.g. “Zeit | LOS!”")
+    )
+    publication_date = models.DateField(_("publication date"))
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover_alt_text = models.CharField(
+        _("alternative text of the cover"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describes the image for people who cannot see it."),
+    )
+    editorial = RichTextField(
+        _("editorial"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("issue_number"), FieldPanel("publication_date")]),
+        FieldPanel("theme"),
+        MultiFieldPanel(
+            [FieldPanel("cover_image"), FieldPanel("cover_alt_text")], heading=_("Cover")
+        ),
+        FieldPanel("editorial"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("theme"),
+        index.SearchField("editorial"),
+        index.FilterField("publication_date"),
+    ]
+
+    parent_page_types = ["cms.MagazineIndexPage"]
+    subpage_types = ["cms.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("magazine issue")
+        verbose_name_plural = _("magazine issues")
+
+    def clean(self) -> None:
+        super().clean()
+        _require_alt_text(self, "cover_image", "cover_alt_text")
+
+    @property
+    def display_title(self) -> str:
+        return f"{self.title} — {self.theme}" if self.theme else self.title
+
+    @property
+    def og_image(self):
+        return self.cover_image
+
+    @property
+    def og_image_alt(self) -> str:
+        return self.cover_alt_text
+
+    def get_context(self, request, *args, **kwargs):
+        from .magazine import issue_articles
+
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = issue_articles(issue=self, user=request.user)
+        return context
+
+
+class ArticlePage(TaxonomyMixin, Page):  # noqa: DJ008 (Page gives __str__)
+    """An Artikel in an issue of the magazine."""
+
+    authors = models.CharField(
+        _("author(s)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Several names separated by commas."),
+    )
+    teaser = models.TextField(
+        _("teaser"), max_length=600, help_text=_("Two or three sentences that make people read on.")
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_alt_text = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describes the image for people who cannot see it."),
+    )
+    lead_image_caption = models.CharField(_("caption"), max_length=300, blank=True)
+    lead_image_credit = models.CharField(_("credit"), max_length=150, blank=True)
+    body = StreamField(ArticleStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("authors"),
+        FieldPanel("teaser"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_alt_text"),
+                FieldRowPanel([FieldPanel("lead_image_caption"), FieldPanel("lead_image_credit")]),
+            ],
+            heading=_("Lead image"),
+        ),
+        FieldPanel("body"),
+        TaxonomyMixin.taxonomy_panel,
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("authors"),
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("target_groups", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["cms.MagazineIssue"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def clean(self) -> None:
+        super().clean()
+        _require_alt_text(self, "lead_image", "lead_image_alt_text")
+
+    @property
+    def og_image(self):
+        return self.lead_image
+
+    @property
+    def og_image_alt(self) -> str:
+        return self.lead_image_alt_text
+
+    @property
+    def og_type(self) -> str:
+        return "article"
+
+    @property
+    def author_list(self) -> list[str]:
+        return [name.strip() for name in self.authors.split(",") if name.strip()]
+
+    @property
+    def reading_minutes(self) -> int:
+        from .magazine import reading_minutes
+
+        return reading_minutes(self.teaser, self.body)
+
+    def get_context(self, request, *args, **kwargs):
+        from .magazine import article_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(article_context(article=self, user=request.user))
+        return context
+
+
+class GuidePage(TaxonomyMixin, Page):  # noqa: DJ008 (Page gives __str__)
+    """A Handlungshilfe: chaptered guidance for network work, with a PDF to take away."""
+
+    audience = models.CharField(
+        _("audience"),
+        max_length=300,
+        help_text=_("Who the guide is for, e.g. “Netzwerkkoordinator:innen in Jobcentern”."),
+    )
+    summary = models.TextField(_("summary"), max_length=1000)
+    version_date = models.DateField(
+        _("version date"), help_text=_("The date the content was last checked.")
+    )
+    pdf = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("PDF version"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    chapters = StreamField(GuideChaptersBlock(), verbose_name=_("chapters"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("audience"),
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("version_date"), FieldPanel("pdf")]),
+        FieldPanel("chapters"),
+        TaxonomyMixin.taxonomy_panel,
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("audience"),
+        index.SearchField("summary"),
+        index.SearchField("chapters"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["cms.GuideIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("guide")
+        verbose_name_plural = _("guides")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.pdf_id and self.pdf.file_extension.lower() != "pdf":
+            raise ValidationError({"pdf": _("Please choose a PDF document.")})
+
+    @property
+    def table_of_contents(self) -> list[dict]:
+        from .guides import chapter_anchors
+
+        return chapter_anchors(self.chapters)
+
+    def get_context(self, request, *args, **kwargs):
+        from .guides import guide_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(guide_context(guide=self, user=request.user))
+        return context
+
+
+class ReviewTask(AbstractGroupApprovalTask):
+    """Group approval with the four-eyes principle: the submitter cannot approve their own work."""
+
+    forbid_self_approval = models.BooleanField(
+        _("Submitters may not approve their own submissions"),
+        default=True,
+        help_text=_(
+            "When ticked, whoever submitted a revision for review, or wrote it, cannot approve it; "
+            "a second editor has to."
+        ),
+    )
+
+    admin_form_fields = [*AbstractGroupApprovalTask.admin_form_fields, "forbid_self_approval"]
+
+    class Meta:
+        verbose_name = _("editorial review")
+        verbose_name_plural = _("editorial reviews")
+
+    @classmethod
+    def get_description(cls):
+        return _("Members of the chosen groups approve; optionally never the person who submitted.")
+
+    def is_own_submission(self, obj, user) -> bool:
+        if not self.forbid_self_approval or user is None or not user.is_authenticated:
+            return False
+        workflow_state = getattr(obj, "current_workflow_state", None)
+        if workflow_state is None:
+            return False
+        if workflow_state.requested_by_id == user.pk:
+            return True
+        task_state = workflow_state.current_task_state
+        revision = task_state.revision if task_state else None
+        return revision is not None and revision.user_id == user.pk
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if self.is_own_submission(obj, user):
+            # Requesting changes on one's own submission stays possible; approving does not.
+            return [action for action in actions if action[0] != "approve"]
+        return actions
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        if self.forbid_self_approval:
+            # The dashboard's "awaiting your review" should not list one's own submissions.
+            states = states.exclude(workflow_state__requested_by=user).exclude(revision__user=user)
+        return states
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve" and self.is_own_submission(
+            task_state.workflow_state.content_object, user
+        ):
+            raise PermissionDenied(_("Your own submission has to be approved by another editor."))
+        return super().on_action(task_state, user, action_name, **kwargs)
 
 
 @register_setting(icon="site")

@@ -6,3 +6,6 @@ class ForumConfig(AppConfig):
     name = "forum"
     label = "forum"
     verbose_name = _("Forum")
+
+    def ready(self) -> None:
+        from . import receivers  # noqa: F401

@@ -6,3 +6,6 @@ class PracticesConfig(AppConfig):
     name = "practices"
     label = "practices"
     verbose_name = _("Practice library")
+
+    def ready(self) -> None:
+        from . import receivers  # noqa: F401

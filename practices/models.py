@@ -1,7 +1,145 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.search import index
+
+from .blocks import PracticeBodyBlock
+
+
+class Term(models.Model):
+    """A value of one of the library's taxonomies, editable by the Redaktion."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Regionaldirektion(Term):
+    class Meta(Term.Meta):
+        verbose_name = _("Regionaldirektion")
+        verbose_name_plural = _("Regionaldirektionen")
+
+
+class Bundesland(models.Model):
+    code = models.CharField(_("code"), max_length=2, unique=True)
+    name = models.CharField(_("name"), max_length=60, unique=True)
+    regionaldirektion = models.ForeignKey(
+        Regionaldirektion,
+        verbose_name=_("Regionaldirektion"),
+        on_delete=models.PROTECT,
+        related_name="bundeslaender",
+    )
+
+    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("regionaldirektion")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Bundesland")
+        verbose_name_plural = _("Bundesländer")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Topic(Term):
+    """Handlungsfeld, e.g. Sucht, Schulden, Kinderbetreuung."""
+
+    class Meta(Term.Meta):
+        verbose_name = _("field of action")
+        verbose_name_plural = _("fields of action")
+
+
+class TargetGroup(Term):
+    """Zielgruppe, e.g. Alleinerziehende, Jugendliche unter 25."""
+
+    class Meta(Term.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+
+class PartnerType(Term):
+    """Type of cooperation partner, e.g. Kommune, Krankenkasse, Suchtberatung."""
+
+    class Meta(Term.Meta):
+        verbose_name = _("partner type")
+        verbose_name_plural = _("partner types")
+
+
+class ProcessPhase(Term):
+    """A step of the chain Beratung → Übergabe → Maßnahmedurchführung → Absolventenmanagement."""
+
+    class Meta(Term.Meta):
+        verbose_name = _("process phase")
+        verbose_name_plural = _("process phases")
+
+
+class PracticeStatus(Term):
+    """Idee, Erprobung, laufend, ins Regelgeschäft überführt, abgeschlossen."""
+
+    class Meta(Term.Meta):
+        verbose_name = _("status")
+        verbose_name_plural = _("statuses")
+
+
+class Jobcenter(index.Indexed, models.Model):
+    class Form(models.TextChoices):
+        JOINT = "gE", _("gemeinsame Einrichtung")
+        MUNICIPAL = "zkT", _("zugelassener kommunaler Träger")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    bundesland = models.ForeignKey(
+        Bundesland, verbose_name=_("Bundesland"), on_delete=models.PROTECT, related_name="+"
+    )
+    form = models.CharField(_("form"), max_length=3, choices=Form.choices, default=Form.JOINT)
+    town = models.CharField(_("town"), max_length=120, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("bundesland"), FieldPanel("form")]),
+        FieldPanel("town"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Location")),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Jobcenter")
+        verbose_name_plural = _("Jobcenters")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("practices:jobcenter", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(_("Please give both latitude and longitude, or neither."))
 
 
 class PracticeIndexPage(Page):
@@ -12,10 +150,254 @@ class PracticeIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["cms.HomePage"]
-    subpage_types: list[str] = []
+    subpage_types = ["practices.PracticePage"]
     max_count = 1
-    template = "cms/section_index_page.html"
 
     class Meta:
         verbose_name = _("practice index")
         verbose_name_plural = _("practice indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import practice_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(practice_index_context(request, index_page=self))
+        return context
+
+
+class PracticePage(Page):
+    """A Praxisbeispiel: a local approach, the people behind it and what came of it."""
+
+    teaser = models.TextField(
+        _("teaser"),
+        max_length=600,
+        help_text=_("Two or three sentences: what was done, for whom, with what result."),
+    )
+    jobcenters = ParentalManyToManyField(
+        Jobcenter, verbose_name=_("Jobcenters"), blank=True, related_name="practices"
+    )
+    supra_regional = models.BooleanField(
+        _("supra-regional"),
+        default=False,
+        help_text=_(
+            "Tick when the Länder are chosen by hand; otherwise they follow from the Jobcenters."
+        ),
+    )
+    bundeslaender = ParentalManyToManyField(
+        Bundesland, verbose_name=_("Bundesländer"), blank=True, related_name="practices"
+    )
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    status = models.ForeignKey(
+        PracticeStatus,
+        verbose_name=_("status"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="practices",
+    )
+    topics = ParentalManyToManyField(
+        Topic, verbose_name=_("fields of action"), blank=True, related_name="practices"
+    )
+    target_groups = ParentalManyToManyField(
+        TargetGroup, verbose_name=_("target groups"), blank=True, related_name="practices"
+    )
+    phases = ParentalManyToManyField(
+        ProcessPhase, verbose_name=_("process phases"), blank=True, related_name="practices"
+    )
+    body = StreamField(PracticeBodyBlock(), verbose_name=_("description"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
+    contact_function = models.CharField(_("function"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("e-mail"), blank=True)
+    contact_phone = models.CharField(_("phone"), max_length=50, blank=True)
+    external_id = models.CharField(
+        _("external ID"),
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Stable key of imported practices; a re-import updates this page."),
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submitted_practices",
+    )
+    submitter_notified = models.BooleanField(default=False, editable=False)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("teaser"),
+        MultiFieldPanel(
+            [
+                FieldPanel("jobcenters"),
+                FieldPanel("supra_regional"),
+                FieldPanel("bundeslaender"),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("status"),
+            ],
+            heading=_("When and how far"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics"),
+                FieldPanel("target_groups"),
+                FieldPanel("phases"),
+            ],
+            heading=_("Classification"),
+        ),
+        InlinePanel("partners", heading=_("Cooperation partners"), label=_("partner")),
+        FieldPanel("body"),
+        InlinePanel("figures", heading=_("Key figures"), label=_("key figure")),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_function"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+            ],
+            heading=_("Contact"),
+        ),
+        InlinePanel("documents", heading=_("Documents"), label=_("document")),
+        InlinePanel("images", heading=_("Images"), label=_("image")),
+    ]
+    settings_panels = [*Page.settings_panels, FieldPanel("external_id")]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.FilterField("status"),
+    ]
+
+    parent_page_types = ["practices.PracticeIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("practice")
+        verbose_name_plural = _("practices")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end must not be before the start.")})
+
+    def save(self, *args, **kwargs):
+        if not self.supra_regional:
+            land_ids = {jobcenter.bundesland_id for jobcenter in self.jobcenters.all()}
+            self.bundeslaender = list(Bundesland.objects.filter(pk__in=land_ids))
+        return super().save(*args, **kwargs)
+
+    @cached_property
+    def is_staff_only(self) -> bool:
+        return PageViewRestriction.objects.filter(
+            page__in=self.get_ancestors(inclusive=True)
+        ).exists()
+
+    og_type = "article"
+
+    @cached_property
+    def first_image(self):
+        return self.images.select_related("image").first()
+
+    @property
+    def og_image(self):
+        return self.first_image.image if self.first_image else None
+
+    @property
+    def og_image_alt(self) -> str:
+        return self.first_image.alt_text if self.first_image else ""
+
+    @property
+    def period(self) -> str:
+        from django.utils.formats import date_format
+
+        start = date_format(self.start_date, "SHORT_DATE_FORMAT") if self.start_date else ""
+        end = date_format(self.end_date, "SHORT_DATE_FORMAT") if self.end_date else ""
+        if start and end:
+            return f"{start} – {end}"
+        if start:
+            return _("since %(date)s") % {"date": start}
+        return end
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import practice_similar
+
+        context = super().get_context(request, *args, **kwargs)
+        context["similar_practices"] = practice_similar(practice=self, user=request.user)
+        return context
+
+
+class PracticePartner(Orderable):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="partners")
+    partner_type = models.ForeignKey(
+        PartnerType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="+"
+    )
+    name = models.CharField(_("name"), max_length=200)
+
+    panels = [FieldPanel("partner_type"), FieldPanel("name")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("cooperation partner")
+        verbose_name_plural = _("cooperation partners")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.partner_type})"
+
+
+class PracticeFigure(Orderable):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="figures")
+    label = models.CharField(_("label"), max_length=100, help_text=_("e.g. “Teilnehmende”"))
+    value = models.CharField(_("value"), max_length=50, help_text=_("e.g. “1.900” or “1:100”"))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    panels = [FieldPanel("label"), FieldPanel("value"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.value}"
+
+
+class PracticeDocument(Orderable):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+
+class PracticeImage(Orderable):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="images")
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        help_text=_("Describes the image for people who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=250, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")

@@ -1,0 +1,112 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+
+class Synonym(models.Model):
+    """Words the Redaktion declares equivalent; applied to every search at query time."""
+
+    terms = models.TextField(
+        _("equivalent terms"),
+        help_text=_(
+            "One term per line (or separated by commas), e.g. Bürgergeld, Arbeitslosengeld II, "
+            "ALG II, Hartz IV. A search for any of them finds all of them."
+        ),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    panels = [FieldPanel("terms"), FieldPanel("note")]
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("synonym group")
+        verbose_name_plural = _("synonym groups")
+
+    def __str__(self) -> str:
+        return ", ".join(self.term_list)
+
+    @property
+    def term_list(self) -> list[str]:
+        raw = self.terms.replace("\n", ",").replace("↔", ",")
+        return [term.strip() for term in raw.split(",") if term.strip()]
+
+    def clean(self) -> None:
+        if len(self.term_list) < 2:
+            raise ValidationError({"terms": _("Please give at least two equivalent terms.")})
+
+
+class IndexOutbox(models.Model):
+    """A change of indexed content not yet applied to the search index.
+
+    Written in the transaction of the change itself and removed only once the index has it,
+    so a change made while Elasticsearch is away is applied by the next push or
+    ``search_index sync``. The row names the object only: the push reads its current state
+    (or finds it gone) and therefore never applies a stale or out-of-order version.
+    """
+
+    model = models.CharField(_("model"), max_length=100)
+    object_id = models.CharField(_("object ID"), max_length=64)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # The database index got the change in the transaction that wrote the row.
+    database_done = models.BooleanField(default=False)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("search index change")
+        verbose_name_plural = _("search index changes")
+
+    def __str__(self) -> str:
+        return f"{self.model}:{self.object_id}"
+
+
+class SearchDocument(models.Model):
+    """The database backend's index: one row per indexed object, already analysed.
+
+    The analysed columns (``title_exact`` … ``parts``, see ``analysis.py``) hold
+    space-padded terms, so that a term test is a plain ``LIKE '% term %'`` on SQLite and
+    PostgreSQL alike.
+    """
+
+    doc_id = models.CharField(max_length=80, unique=True)
+    doc_type = models.CharField(max_length=20, db_index=True)
+    model = models.CharField(max_length=100)
+    object_id = models.CharField(max_length=64)
+    title = models.CharField(max_length=300)
+    teaser = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    date = models.DateTimeField(null=True, blank=True, db_index=True)
+    visibility = models.CharField(max_length=10, db_index=True)
+    title_exact = models.TextField(blank=True)
+    title_stems = models.TextField(blank=True)
+    exact = models.TextField(blank=True)
+    stems = models.TextField(blank=True)
+    parts = models.TextField(blank=True)
+    bundeslaender = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+
+    def __str__(self) -> str:
+        return self.doc_id
+
+
+class SearchFacetValue(models.Model):
+    """One filter value of a document (e.g. topic = sucht), for filters and facet counts."""
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="facets")
+    facet = models.CharField(max_length=20)
+    value = models.CharField(max_length=120)
+
+    class Meta:
+        indexes = [models.Index(fields=["facet", "value"])]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "facet", "value"], name="search_facet_uniq")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.value}"

@@ -1,27 +1,90 @@
-from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
-from wagtail.models import Page
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET
 
-MAX_QUERY_LENGTH = 200
+from .builders import FACETS
+from .query import PAGE_SIZE, SearchParams
+from .selectors import SearchPage, knowledge_search
 
 
+@require_GET
 def search(request):
-    """Full-text search over the public pages of the site."""
-    query = request.GET.get("q", "").strip()
-    error = ""
-    if len(query) > MAX_QUERY_LENGTH:
-        error = _("Please shorten your search to at most %(max)d characters.") % {
-            "max": MAX_QUERY_LENGTH
-        }
-        query = ""
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().specific().search(query)
-    paginator = Paginator(results, 20)
-    page = paginator.get_page(request.GET.get("page"))
+    """The search page: results, facets and pagination; works without JavaScript."""
+    params = SearchParams.from_querydict(request.GET)
+    result = knowledge_search(params=params, user=request.user)
     return render(
         request,
         "search/search.html",
-        {"query": query, "error": error, "results": page, "paginator": paginator},
+        {
+            "query": params.q,
+            "result": result,
+            "facet_groups": _facet_groups(result),
+            "first_number": (result.page - 1) * PAGE_SIZE + 1,
+            "previous_url": f"?{params.querystring(page=result.page - 1)}",
+            "next_url": f"?{params.querystring(page=result.page + 1)}",
+        },
     )
+
+
+def _facet_groups(result: SearchPage) -> list[dict]:
+    from django.utils.translation import gettext as _
+
+    titles = {
+        "type": _("Content type"),
+        "bundesland": _("Bundesland"),
+        "topic": _("Field of action"),
+        "target_group": _("Target group"),
+        "partner_type": _("Partner type"),
+        "phase": _("Process phase"),
+        "status": _("Status"),
+    }
+    return [
+        {"name": facet, "title": titles[facet], "options": result.facets[facet]}
+        for facet in FACETS
+        if result.facets[facet]
+    ]
+
+
+@require_GET
+def search_api(request):
+    """GET /api/v1/search/ — the same search as JSON."""
+    params = SearchParams.from_querydict(request.GET)
+    result = knowledge_search(params=params, user=request.user)
+    payload = {
+        "total": result.total,
+        "page": result.page,
+        "pages": result.pages,
+        "results": [
+            {
+                "type": item.type,
+                "title": item.title,
+                "url": item.url,
+                "teaser": item.teaser,
+                "highlight": item.highlight,
+                "date": timezone.localdate(item.date).isoformat() if item.date else None,
+                "bundesland": item.bundeslaender,
+            }
+            for item in result.results
+        ],
+        "facets": {
+            facet: [
+                {
+                    "value": option.value,
+                    "label": option.label,
+                    "count": option.count,
+                    "selected": option.selected,
+                }
+                for option in options
+            ]
+            for facet, options in result.facets.items()
+        },
+        "backend": result.backend,
+        "notices": result.notices,
+    }
+    response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
+    # Staff see more than the public: never share a cached answer between them.
+    patch_vary_headers(response, ["Cookie"])
+    response["Cache-Control"] = "private, no-store"
+    return response

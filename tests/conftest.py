@@ -28,3 +28,10 @@ def editor(db):
     from cms.accounts.groups import EDITORS
 
     return create_user(EDITORS, username="redakteurin")
+
+
+@pytest.fixture
+def library(home):
+    from tests.factories.practices import practice_index
+
+    return practice_index()

@@ -40,6 +40,8 @@ def groups_sync() -> dict[str, Group]:
         WorkflowTask,
     )
 
+    from cms.models import ReviewTask
+
     groups = {
         name: Group.objects.get_or_create(name=name)[0] for name in (STAFF, EDITORS, MODERATORS)
     }
@@ -76,11 +78,14 @@ def groups_sync() -> dict[str, Group]:
                         group=editors, collection=root_collection, permission=permission
                     )
 
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    task = ReviewTask.objects.filter(name=TASK_NAME).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+        task = ReviewTask.objects.create(name=TASK_NAME)
     task.groups.set([editors])
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    # Databases set up before the four-eyes review task had a plain GroupApprovalTask here.
+    WorkflowTask.objects.filter(workflow=workflow).exclude(task=task).delete()
+    GroupApprovalTask.objects.filter(name=TASK_NAME).update(active=False)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     # One review workflow for the whole tree; Wagtail's sample "Moderators approval" is retired.
     WorkflowPage.objects.exclude(workflow=workflow).filter(page=root).delete()

@@ -171,6 +171,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# Approval by the review task publishes, although the Redaktion has no publish permission.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.review.publish_approved"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
@@ -191,3 +193,30 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+
+# Knowledge search (search/). Without ELASTICSEARCH_URL the database backend answers.
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_USERNAME = os.environ.get("ELASTICSEARCH_USERNAME", "")
+ELASTICSEARCH_PASSWORD = os.environ.get("ELASTICSEARCH_PASSWORD", "")
+ELASTICSEARCH_API_KEY = os.environ.get("ELASTICSEARCH_API_KEY", "")
+ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "")
+ELASTICSEARCH_VERIFY_CERTS = env_bool("ELASTICSEARCH_VERIFY_CERTS", True)
+ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "wissensboerse")
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))
+ELASTICSEARCH_SEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_SEARCH_TIMEOUT", "3"))
+ELASTICSEARCH_BULK_TIMEOUT = float(os.environ.get("ELASTICSEARCH_BULK_TIMEOUT", "120"))
+# How long a process keeps facet labels and synonyms before reading them again.
+SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "60"))
+
+
+# Forum community (forum/): anti-flood limits, reports and notification e-mails. 0 turns a
+# limit off.
+FORUM_MIN_POST_INTERVAL_SECONDS = int(os.environ.get("FORUM_MIN_POST_INTERVAL_SECONDS", "30"))
+FORUM_NEW_MEMBER_DAYS = int(os.environ.get("FORUM_NEW_MEMBER_DAYS", "7"))
+FORUM_NEW_MEMBER_TOPICS_PER_DAY = int(os.environ.get("FORUM_NEW_MEMBER_TOPICS_PER_DAY", "3"))
+FORUM_NEW_MEMBER_REPLIES_PER_DAY = int(os.environ.get("FORUM_NEW_MEMBER_REPLIES_PER_DAY", "20"))
+FORUM_PREVENT_DUPLICATE_POSTS = env_bool("FORUM_PREVENT_DUPLICATE_POSTS", True)
+FORUM_REPORTS_TO_HIDE = int(os.environ.get("FORUM_REPORTS_TO_HIDE", "3"))
+FORUM_EMAIL_DEFAULT_FREQUENCY = os.environ.get("FORUM_EMAIL_DEFAULT_FREQUENCY", "immediately")
+FORUM_UNSUBSCRIBE_MAX_AGE_DAYS = int(os.environ.get("FORUM_UNSUBSCRIBE_MAX_AGE_DAYS", "90"))

@@ -21,3 +21,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
+
+# The forum's anti-flood limits would make tests wait; tests/forum/test_antiflood.py turns
+# them on where it checks them.
+FORUM_MIN_POST_INTERVAL_SECONDS = 0
+FORUM_NEW_MEMBER_TOPICS_PER_DAY = 0
+FORUM_NEW_MEMBER_REPLIES_PER_DAY = 0

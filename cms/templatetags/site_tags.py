@@ -46,3 +46,9 @@ def main_navigation(context):
     for link in links:
         link["current"] = request.path.startswith(link["url"]) and link["url"] != "/"
     return {"links": links}
+
+
+@register.filter
+def get_item(mapping, key):
+    """``mapping[key]`` in templates, empty when missing."""
+    return mapping.get(key, ()) if mapping else ()

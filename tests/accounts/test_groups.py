@@ -27,6 +27,9 @@ def test_editors_draft_but_publish_through_review(home):
     assert workflow_page.workflow.name == WORKFLOW_NAME
     task = workflow_page.workflow.tasks.get().specific
     assert list(task.groups.all()) == [editors]
+    # The four-eyes review task: the submitter cannot approve their own submission.
+    assert type(task).__name__ == "ReviewTask"
+    assert task.forbid_self_approval
 
 
 def test_staff_have_no_admin_access(client, home, staff_user):

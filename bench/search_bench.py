@@ -1,0 +1,317 @@
+"""Search benchmark (not a test): rebuild throughput and query latency against raw Elasticsearch.
+
+    ELASTICSEARCH_URL=http://127.0.0.1:9200 .venv/bin/python bench/search_bench.py [--n 10000]
+
+1. Generates N synthetic German practices as real Wagtail pages in a throwaway SQLite database
+   (bench/out/bench-N.sqlite3, reused by the next run with the same N).
+2. Rebuild: the project's full pipeline (read pages with their taxonomies, analyse the German
+   text, bulk-load a fresh index, swap the alias) against a raw ``helpers.bulk`` of the very
+   same finished documents into a scratch index. Documents per second for both.
+3. Queries: a mix of free-text, filtered and faceted searches, each sent through the JSON API
+   (in-process Django client: parsing, synonyms, access, both facet sets, highlighting, JSON)
+   and the identical Elasticsearch request sent raw with the client. p50/p95 in milliseconds.
+
+Prints a table and writes bench/out/search-bench-N.json. Uses the index prefix "bench".
+"""
+
+import argparse
+import json
+import os
+import platform
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+sys.path.insert(0, str(ROOT))
+
+PLACES = ["Hagen", "Gelsenkirchen", "Kassel", "Leipzig", "Rostock", "Bremen", "Mainz", "Erfurt"]
+PROBLEMS = [
+    ("Suchtberatung", "sucht"),
+    ("Schuldnerberatung", "schulden"),
+    ("Kinderbetreuung", "kinderbetreuung"),
+    ("Gesundheitsförderung", "gesundheit"),
+    ("Mobilitätshilfe", "mobilitaet"),
+    ("Wohnungssicherung", "wohnen"),
+    ("Qualifizierungsberatung", "qualifizierung"),
+    ("Arbeitgeberservice", "arbeitgeberservice"),
+]
+GROUPS = [
+    ("Alleinerziehende", "alleinerziehende"),
+    ("Jugendliche unter 25", "jugendliche-unter-25"),
+    ("Langzeitarbeitslose", "langzeitarbeitslose"),
+    ("Ältere", "aeltere"),
+    ("Menschen mit Migrationsgeschichte", "menschen-mit-migrationsgeschichte"),
+]
+SENTENCES = [
+    "Das Jobcenter {place} arbeitet eng mit der {problem} der Kommune zusammen.",
+    "Im Mittelpunkt stehen {group}, die seit Jahren Bürgergeld beziehen.",
+    "Eine feste Ansprechperson begleitet die Teilnehmenden bis zur Arbeitsaufnahme.",
+    "Die Jugendberufsagentur und die Agentur für Arbeit stimmen die Übergänge gemeinsam ab.",
+    "Fallkonferenzen mit Krankenkasse, Bildungsträger und Wohlfahrtsverband finden statt.",
+    "Der Betreuungsschlüssel liegt bei 1:60, die Integrationsquote stieg deutlich.",
+    "Stolpersteine waren der Datenschutz und lange Wege im ländlichen Raum.",
+    "Die Kooperationsvereinbarung regelt Zuständigkeiten und Rückmeldungen.",
+]
+QUERIES = {
+    "free-text": [
+        {"q": "Suchtberatung"},
+        {"q": "Beratung Alleinerziehende"},
+        {"q": "Bürgergeld"},
+        {"q": "Jugend"},
+    ],
+    "filtered": [
+        {"q": "Beratung", "bundesland": "NW"},
+        {"q": "Kooperation", "topic": "schulden", "bundesland": ["NW", "HE"]},
+        {"q": "Jobcenter", "target_group": "aeltere", "sort": "newest"},
+    ],
+    "faceted": [
+        {},
+        {"bundesland": ["BY", "SN"], "topic": ["sucht", "wohnen"]},
+        {"status": "laufend", "page": "3"},
+    ],
+}
+
+
+def setup_django(n: int) -> Path:
+    OUT.mkdir(parents=True, exist_ok=True)
+    database = OUT / f"bench-{n}.sqlite3"
+    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+    os.environ["ELASTICSEARCH_INDEX_PREFIX"] = "bench"
+    os.environ.setdefault("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
+    import django
+
+    django.setup()
+    return database
+
+
+def generate(n: int) -> None:
+    from django.core.management import call_command
+    from django.db import transaction
+
+    from practices.models import (
+        Bundesland,
+        PracticeIndexPage,
+        PracticePage,
+        PracticeStatus,
+        TargetGroup,
+        Topic,
+    )
+    from tests.factories import site_home
+
+    call_command("migrate", verbosity=0)
+    index = PracticeIndexPage.objects.first()
+    existing = PracticePage.objects.count()
+    if existing >= n:
+        print(f"Reusing {existing} practices in the benchmark database.")
+        return
+    home = site_home()
+    if index is None:
+        index = home.add_child(instance=PracticeIndexPage(title="Praxisbeispiele", slug="praxis"))
+    rng = random.Random(42)
+    laender = list(Bundesland.objects.values_list("pk", flat=True))
+    topics = {t.slug: t.pk for t in Topic.objects.all()}
+    groups = {g.slug: g.pk for g in TargetGroup.objects.all()}
+    statuses = list(PracticeStatus.objects.values_list("pk", flat=True))
+    start = time.perf_counter()
+    topic_rows, group_rows, land_rows = [], [], []
+    with transaction.atomic():
+        for number in range(existing, n):
+            problem, topic = rng.choice(PROBLEMS)
+            group, group_slug = rng.choice(GROUPS)
+            place = rng.choice(PLACES)
+            fill = {"place": place, "problem": problem, "group": group}
+            body = " ".join(rng.choice(SENTENCES).format(**fill) for _ in range(8))
+            page = index.add_child(
+                instance=PracticePage(
+                    title=f"{problem} für {group} in {place} ({number})",
+                    slug=f"praxis-{number}",
+                    teaser=SENTENCES[0].format(**fill) + " " + SENTENCES[1].format(**fill),
+                    body=[("approach", f"<p>{body}</p>")],
+                    supra_regional=True,
+                    status_id=rng.choice(statuses),
+                    first_published_at=None,
+                )
+            )
+            topic_rows.append((page.pk, topics[topic]))
+            group_rows.append((page.pk, groups[group_slug]))
+            land_rows.append((page.pk, rng.choice(laender)))
+            if (number + 1) % 500 == 0:
+                rate = (number + 1 - existing) / (time.perf_counter() - start)
+                print(f"  generated {number + 1}/{n} practices ({rate:.0f}/s)", flush=True)
+        for field, rows, target in [
+            ("topics", topic_rows, "topic_id"),
+            ("target_groups", group_rows, "targetgroup_id"),
+            ("bundeslaender", land_rows, "bundesland_id"),
+        ]:
+            through = getattr(PracticePage, field).through
+            through.objects.bulk_create(
+                [through(practicepage_id=page, **{target: value}) for page, value in rows]
+            )
+        PracticePage.objects.filter(first_published_at__isnull=True).update(
+            first_published_at=django_now()
+        )
+
+
+def django_now():
+    from django.utils import timezone
+
+    return timezone.now()
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def bench_rebuild(n: int) -> dict:
+    from elasticsearch import helpers
+
+    from search import indexing
+    from search.backends import elasticsearch as es_backend
+    from search.compounds import word_list
+    from search.documents import knowledge_index, to_source
+
+    word_list()  # loaded once per process (~1 s), not per rebuild
+    total = indexing.count_candidates()
+    start = time.perf_counter()
+    done = es_backend.rebuild(entries=indexing.iter_entries(), total=total)
+    ours = time.perf_counter() - start
+
+    # The same finished documents, prepared beforehand, through nothing but helpers.bulk.
+    documents = [
+        (entry.doc_id, to_source(entry, indexing.analysed_fields(entry)))
+        for entry in indexing.iter_entries()
+    ]
+    es = es_backend.client(timeout=120)
+    scratch = "bench-raw-bulk"
+    es.options(ignore_status=404).indices.delete(index=scratch)
+    knowledge_index(scratch, bulk_loading=True).create(using=es)
+    start = time.perf_counter()
+    helpers.bulk(
+        es,
+        ({"_index": scratch, "_id": doc_id, "_source": source} for doc_id, source in documents),
+        chunk_size=es_backend.BULK_CHUNK,
+    )
+    es.indices.put_settings(index=scratch, settings={"index": {"refresh_interval": "1s"}})
+    es.indices.refresh(index=scratch)
+    raw = time.perf_counter() - start
+    es.indices.delete(index=scratch)
+    return {
+        "documents": done,
+        "rebuild_seconds": round(ours, 2),
+        "rebuild_docs_per_s": round(done / ours, 1),
+        "raw_bulk_seconds": round(raw, 2),
+        "raw_bulk_docs_per_s": round(len(documents) / raw, 1),
+        "ratio": round((done / ours) / (len(documents) / raw), 3),
+    }
+
+
+def bench_queries(rounds: int) -> dict:
+    from django.http import QueryDict
+    from django.test import Client
+
+    from search.backends import SearchRequest
+    from search.backends import elasticsearch as es_backend
+    from search.query import PAGE_SIZE, SearchParams, parse_query
+    from search.selectors import facet_labels, synonym_groups
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    es = es_backend.client()
+    results = {}
+    for kind, queries in QUERIES.items():
+        api_times, raw_times = [], []
+        for params in queries:
+            data = QueryDict(mutable=True)
+            for key, value in params.items():
+                data.setlist(key, value if isinstance(value, list) else [value])
+            parsed = SearchParams.from_querydict(data)
+            parsed.drop_unknown_values(facet_labels())
+            request = SearchRequest(
+                query=parse_query(parsed.q, synonym_groups()),
+                filters=parsed.filters,
+                visibilities=("public",),
+                sort=parsed.sort,
+                page=parsed.page,
+                page_size=PAGE_SIZE,
+            )
+            body = es_backend.build_search(request, es).to_dict()
+            index = es_backend.alias_name()
+            for _ in range(3):  # warm-up
+                client.get("/api/v1/search/", data)
+                es.search(index=index, body=body)
+            for _ in range(rounds):
+                start = time.perf_counter()
+                response = client.get("/api/v1/search/", data)
+                api_times.append((time.perf_counter() - start) * 1000)
+                assert response.json()["backend"] == "elasticsearch", response.json()["notices"]
+                start = time.perf_counter()
+                es.search(index=index, body=body)
+                raw_times.append((time.perf_counter() - start) * 1000)
+        results[kind] = {
+            "api_p50_ms": round(statistics.median(api_times), 2),
+            "api_p95_ms": round(percentile(api_times, 0.95), 2),
+            "raw_p50_ms": round(statistics.median(raw_times), 2),
+            "raw_p95_ms": round(percentile(raw_times, 0.95), 2),
+            "samples": len(api_times),
+        }
+        results[kind]["p95_ratio"] = round(
+            results[kind]["api_p95_ms"] / max(results[kind]["raw_p95_ms"], 1e-6), 2
+        )
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=10_000, help="number of practices (10000)")
+    parser.add_argument("--rounds", type=int, default=40, help="timed runs per query")
+    args = parser.parse_args()
+
+    setup_django(args.n)
+    from django.conf import settings
+
+    if not settings.ELASTICSEARCH_URL:
+        sys.exit("Set ELASTICSEARCH_URL (start a node with `make elasticsearch`).")
+    print(f"Generating {args.n} synthetic practices …", flush=True)
+    generate(args.n)
+    print("Rebuilding …", flush=True)
+    rebuild = bench_rebuild(args.n)
+    print("Querying …", flush=True)
+    queries = bench_queries(args.rounds)
+
+    machine = {
+        "cpus": os.cpu_count(),
+        "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+    print()
+    print(f"Machine: {machine['cpus']} cores, {machine['memory_gb']} GB, {machine['platform']}")
+    print(f"Rebuild of {rebuild['documents']} documents")
+    print(f"  project rebuild  {rebuild['rebuild_docs_per_s']:>9.1f} docs/s")
+    print(f"  raw helpers.bulk {rebuild['raw_bulk_docs_per_s']:>9.1f} docs/s")
+    print(f"  ratio            {rebuild['ratio']:>9.3f}")
+    print()
+    print(
+        f"{'queries':<10} {'API p50':>8} {'API p95':>8} {'raw p50':>8} {'raw p95':>8} {'p95 ×':>6}"
+    )
+    for kind, row in queries.items():
+        print(
+            f"{kind:<10} {row['api_p50_ms']:>8.1f} {row['api_p95_ms']:>8.1f} "
+            f"{row['raw_p50_ms']:>8.1f} {row['raw_p95_ms']:>8.1f} {row['p95_ratio']:>6.2f}"
+        )
+    output = OUT / f"search-bench-{args.n}.json"
+    output.write_text(
+        json.dumps(
+            {"n": args.n, "machine": machine, "rebuild": rebuild, "queries": queries}, indent=2
+        )
+    )
+    print(f"\nWritten to {output.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,251 @@
+"""Demo content of the forum: categories, a regional group and a few realistic discussions.
+
+Safe to run again: categories, rights and group members are only added when missing, and a
+discussion is only written when no topic with its title exists yet.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from cms.accounts.groups import STAFF
+from practices.models import PracticePage
+from practices.models import Topic as FieldOfAction
+
+from . import services
+from .models import (
+    Category,
+    CategoryGroupPermission,
+    EmailStatus,
+    Notification,
+    PermissionState,
+    Topic,
+)
+from .permissions import ensure_default_permissions
+
+Log = Callable[[str], None]
+
+REGIONAL_GROUP = "Regionalgruppe Nordrhein-Westfalen"
+REGIONAL_MEMBERS = ["anna.berger", "jens.fischer"]
+
+CATEGORIES = [
+    (
+        "Netzwerkarbeit",
+        "netzwerkarbeit",
+        "Kooperationen aufbauen und pflegen: mit Kommunen, Krankenkassen, Trägern und "
+        "Arbeitgebern.",
+    ),
+    (
+        "Gesundheit und Sucht",
+        "gesundheit-und-sucht",
+        "Gesundheitsorientierung, Suchtberatung und psychosoziale Unterstützung in der "
+        "Integrationsarbeit.",
+    ),
+    (
+        "Übergänge SGB III / SGB II",
+        "uebergaenge-sgb-iii-sgb-ii",
+        "Rechtskreiswechsel gut begleiten: vom Arbeitslosengeld zum Bürgergeld und zurück.",
+    ),
+    (
+        "Jugendliche unter 25",
+        "jugendliche-unter-25",
+        "Junge Menschen erreichen: Jugendberufsagenturen, aufsuchende Arbeit, Ausbildung.",
+    ),
+    (
+        REGIONAL_GROUP,
+        "regionalgruppe-nordrhein-westfalen",
+        "Interner Austausch der Netzwerkkoordinator:innen in Nordrhein-Westfalen.",
+    ),
+]
+# Rights the staff group loses in the regional category and the regional group holds there.
+RESTRICTED_CODES = (
+    "see_category",
+    "read_category",
+    "start_topics",
+    "reply_topics",
+    "edit_own_posts",
+    "delete_own_posts",
+)
+
+
+@dataclass
+class DemoDiscussion:
+    category_slug: str
+    title: str
+    author: str
+    body: str
+    fields_of_action: list[str]
+    # (author, body); the reply marked as solution is given by its index
+    replies: list[tuple[str, str]] = field(default_factory=list)
+    solution: int | None = None
+    helpful: list[tuple[str, int]] = field(default_factory=list)  # (voter, reply index)
+    practice_title: str | None = None
+
+
+DISCUSSIONS = [
+    DemoDiscussion(
+        category_slug="gesundheit-und-sucht",
+        title="Wie bindet ihr die Suchtberatung in die Fallarbeit ein?",
+        author="anna.berger",
+        fields_of_action=["Sucht", "Gesundheit", "Netzwerkarbeit"],
+        practice_title="Offene Sprechstunde der Suchtberatung im Jobcenter",
+        body=(
+            "Hallo zusammen,\n\n"
+            "bei uns im Jobcenter EN merken wir, dass viele Kund:innen mit einer "
+            "Suchtproblematik den Weg zur Beratungsstelle nicht finden, obwohl wir sie "
+            "verweisen. Die Termine liegen oft Wochen später, und dann ist die Motivation weg.\n\n"
+            "Wie macht ihr das:\n\n"
+            "- Gibt es feste Ansprechpersonen bei der Suchtberatung?\n"
+            "- Habt ihr Sprechstunden direkt im Jobcenter?\n"
+            "- Wie regelt ihr die Schweigepflichtentbindung?\n\n"
+            "Danke für eure Erfahrungen!"
+        ),
+        replies=[
+            (
+                "jens.fischer",
+                "> **Anna Berger** schrieb:\n"
+                "> Habt ihr Sprechstunden direkt im Jobcenter?\n\n"
+                "Ja, seit gut einem Jahr. Die Suchtberatung der Caritas ist jeden Dienstag "
+                "von 9 bis 12 Uhr bei uns im Haus, ohne Termin. Die Integrationsfachkräfte "
+                "können Kund:innen direkt hinbegleiten – das senkt die Schwelle enorm.\n\n"
+                "Was bei uns wichtig war:\n\n"
+                "1. Eine **Kooperationsvereinbarung** mit klaren Rollen (die Beratung bleibt "
+                "freiwillig und vertraulich).\n"
+                "2. Ein Formular zur Schweigepflichtentbindung, das die Kund:innen nur "
+                "unterschreiben, wenn sie selbst wollen.\n"
+                "3. Ein Raum, der nicht nach Amt aussieht.\n\n"
+                "Seitdem kommen etwa doppelt so viele Erstgespräche zustande.",
+            ),
+            (
+                "maria.schulz",
+                "Bei uns in Kassel läuft es ähnlich, allerdings im Wechsel mit der "
+                "Schuldnerberatung. Wir haben zusätzlich Fallkonferenzen einmal im Monat, "
+                "natürlich nur mit Einwilligung der Kund:innen.",
+            ),
+            (
+                "anna.berger",
+                "Vielen Dank euch beiden! Die offene Sprechstunde nehmen wir in unser nächstes "
+                "Netzwerktreffen mit. Ich markiere Jens' Antwort als Lösung.",
+            ),
+        ],
+        solution=0,
+        helpful=[("maria.schulz", 0), ("anna.berger", 0), ("jens.fischer", 1)],
+    ),
+    DemoDiscussion(
+        category_slug="uebergaenge-sgb-iii-sgb-ii",
+        title="Übergang ALG I → Bürgergeld: Wer informiert die Kund:innen wann?",
+        author="maria.schulz",
+        fields_of_action=["Übergänge/Rechtskreiswechsel", "Beratung und Coaching"],
+        body=(
+            "Beim Rechtskreiswechsel verlieren wir immer wieder Menschen, weil der Antrag auf "
+            "Bürgergeld zu spät gestellt wird. Habt ihr mit eurer Agentur für Arbeit "
+            "vereinbart, **wann** und **wie** die Kund:innen informiert werden?\n\n"
+            "Uns interessiert besonders, ob es gemeinsame Übergabegespräche gibt."
+        ),
+        replies=[
+            (
+                "jens.fischer",
+                "Wir haben mit der Agentur Gelsenkirchen eine Absprache: Drei Monate vor Ende "
+                "des Arbeitslosengeldes gibt es ein gemeinsames Gespräch, auf Wunsch auch per "
+                "Video. Eine Checkliste dazu kann ich gern teilen.",
+            ),
+        ],
+        helpful=[("maria.schulz", 0)],
+    ),
+    DemoDiscussion(
+        category_slug="regionalgruppe-nordrhein-westfalen",
+        title="Regionaltreffen NRW im Herbst: Themenvorschläge",
+        author="jens.fischer",
+        fields_of_action=["Netzwerkarbeit"],
+        body=(
+            "Liebe Kolleg:innen aus NRW,\n\n"
+            "für unser Regionaltreffen im Herbst sammeln wir Themen. Bitte schreibt eure "
+            "Vorschläge als Antwort, gern mit einem Satz, warum euch das Thema wichtig ist."
+        ),
+        replies=[
+            (
+                "anna.berger",
+                "Ich schlage die Zusammenarbeit mit den Krankenkassen vor – wir planen gerade "
+                "ein Projekt zur Gesundheitsförderung und würden gern von anderen lernen.",
+            ),
+        ],
+    ),
+]
+
+
+def _users() -> dict:
+    usernames = {d.author for d in DISCUSSIONS} | {a for d in DISCUSSIONS for a, _b in d.replies}
+    return {user.username: user for user in get_user_model().objects.filter(username__in=usernames)}
+
+
+def load_categories(log: Log) -> dict[str, Category]:
+    categories = {}
+    for name, slug, description in CATEGORIES:
+        category, created = Category.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description}
+        )
+        if created:
+            log(f"angelegt: Forumskategorie {name}")
+        categories[slug] = category
+
+    regional_group, _created = Group.objects.get_or_create(name=REGIONAL_GROUP)
+    for user in get_user_model().objects.filter(username__in=REGIONAL_MEMBERS):
+        user.groups.add(regional_group)
+    restricted = categories["regionalgruppe-nordrhein-westfalen"]
+    staff = Group.objects.get(name=STAFF)
+    for group, state in (
+        (staff, PermissionState.DENIED),
+        (regional_group, PermissionState.GRANTED),
+    ):
+        _row, created = CategoryGroupPermission.objects.get_or_create(
+            category=restricted,
+            group=group,
+            defaults=dict.fromkeys(RESTRICTED_CODES, state),
+        )
+        if created:
+            log(f"angelegt: Forumsrechte {group.name} in {restricted.name}")
+    return categories
+
+
+def load_discussion(discussion: DemoDiscussion, categories: dict, users: dict, log: Log) -> None:
+    if Topic.objects.filter(title=discussion.title).exists():
+        return
+    author = users.get(discussion.author)
+    if author is None:
+        return
+    practice = None
+    if discussion.practice_title:
+        practice = PracticePage.objects.filter(title=discussion.practice_title).first()
+    topic = services.topic_create(
+        category=categories[discussion.category_slug],
+        author=author,
+        title=discussion.title,
+        body=discussion.body,
+        fields_of_action=FieldOfAction.objects.filter(name__in=discussion.fields_of_action),
+        practice=practice,
+        # Written in one go, so the anti-flood pause between posts does not apply.
+        rate_limited=False,
+    )
+    replies = [
+        services.post_create(topic=topic, author=users[username], body=body, rate_limited=False)
+        for username, body in discussion.replies
+    ]
+    for voter, index in discussion.helpful:
+        services.post_vote_helpful(post=replies[index], user=users[voter])
+    if discussion.solution is not None:
+        services.topic_mark_solution(topic=topic, post=replies[discussion.solution], actor=author)
+    # The members see these notifications at the bell, but the demo's history is not e-mailed.
+    Notification.objects.filter(topic=topic, email_status=EmailStatus.PENDING).update(
+        email_status=EmailStatus.SKIPPED
+    )
+    log(f"angelegt: Forumsthema {discussion.title}")
+
+
+def load_forum(log: Log) -> None:
+    ensure_default_permissions()
+    categories = load_categories(log)
+    users = _users()
+    for discussion in DISCUSSIONS:
+        load_discussion(discussion, categories, users, log)

@@ -1,0 +1,242 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .blocks import SECTIONS
+from .models import (
+    Bundesland,
+    Jobcenter,
+    PartnerType,
+    PracticeStatus,
+    ProcessPhase,
+    TargetGroup,
+    Topic,
+)
+from .selectors import DEFAULT_SORT, PracticeFilters
+
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+
+class PracticeFilterForm(forms.Form):
+    """The library's filters; parameter names are German because they appear in shared URLs."""
+
+    handlungsfeld = forms.MultipleChoiceField(label=_("Field of action"), required=False)
+    zielgruppe = forms.MultipleChoiceField(label=_("Target group"), required=False)
+    partner = forms.MultipleChoiceField(label=_("Partner type"), required=False)
+    phase = forms.MultipleChoiceField(label=_("Process phase"), required=False)
+    status = forms.MultipleChoiceField(label=_("Status"), required=False)
+    bundesland = forms.MultipleChoiceField(label=_("Bundesland"), required=False)
+    jobcenter = forms.MultipleChoiceField(label=_("Jobcenter"), required=False)
+    von = forms.IntegerField(
+        label=_("Active from (year)"), required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
+    )
+    bis = forms.IntegerField(
+        label=_("Active until (year)"), required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
+    )
+    sortierung = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[("neueste", _("Newest first")), ("titel", _("Title A–Z"))],
+    )
+
+    TERM_FIELDS = [
+        ("handlungsfeld", Topic),
+        ("zielgruppe", TargetGroup),
+        ("partner", PartnerType),
+        ("phase", ProcessPhase),
+        ("status", PracticeStatus),
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, model in self.TERM_FIELDS:
+            self.fields[name].choices = list(model.objects.values_list("slug", "name"))
+        self.fields["bundesland"].choices = list(Bundesland.objects.values_list("code", "name"))
+        self.fields["jobcenter"].choices = list(Jobcenter.objects.values_list("slug", "name"))
+
+    def clean(self):
+        cleaned = super().clean()
+        year_from, year_to = cleaned.get("von"), cleaned.get("bis")
+        if year_from and year_to and year_from > year_to:
+            self.add_error("bis", _("The end year must not be before the start year."))
+        return cleaned
+
+    def filters(self) -> PracticeFilters:
+        """The valid part of the request: an invalid parameter is reported and ignored."""
+        data = {}
+        if self.is_bound:
+            self.is_valid()  # fills cleaned_data with the fields that are valid
+            data = self.cleaned_data
+
+        def values(name: str) -> list[str]:
+            return list(data.get(name) or [])
+
+        return PracticeFilters(
+            topics=values("handlungsfeld"),
+            target_groups=values("zielgruppe"),
+            partner_types=values("partner"),
+            phases=values("phase"),
+            statuses=values("status"),
+            bundeslaender=values("bundesland"),
+            jobcenters=values("jobcenter"),
+            year_from=data.get("von"),
+            year_to=data.get("bis"),
+            sort=data.get("sortierung") or DEFAULT_SORT,
+        )
+
+    def error_messages(self) -> list[str]:
+        return [
+            f"{self.fields[name].label}: {error}" if name in self.fields else str(error)
+            for name, errors in self.errors.items()
+            for error in errors
+        ]
+
+
+class PracticeSubmissionForm(forms.Form):
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        help_text=_("A short name for the approach, e.g. “Joboffensive Gelsenkirchen”."),
+    )
+    teaser = forms.CharField(
+        label=_("Summary"),
+        max_length=600,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Two or three sentences: what was done, for whom, with what result."),
+    )
+    jobcenters = forms.ModelMultipleChoiceField(
+        label=_("Jobcenters"),
+        queryset=Jobcenter.objects.select_related("bundesland"),
+        required=False,
+        help_text=_("The Jobcenters that run the approach. Hold Ctrl to choose several."),
+    )
+    other_jobcenter = forms.CharField(
+        label=_("Jobcenter not in the list"),
+        max_length=200,
+        required=False,
+        help_text=_("The Redaktion adds it to the directory."),
+    )
+    bundeslaender = forms.ModelMultipleChoiceField(
+        label=_("Bundesländer (for supra-regional approaches)"),
+        queryset=Bundesland.objects.all(),
+        required=False,
+        help_text=_("Leave empty when the Länder follow from the Jobcenters."),
+    )
+    start_date = forms.DateField(
+        label=_("Start"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Date as DD.MM.YYYY."),
+    )
+    end_date = forms.DateField(
+        label=_("End"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty for approaches that continue."),
+    )
+    status = forms.ModelChoiceField(
+        label=_("Status"), queryset=PracticeStatus.objects.all(), empty_label=_("— please choose —")
+    )
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Fields of action"),
+        queryset=Topic.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    target_groups = forms.ModelMultipleChoiceField(
+        label=_("Target groups"),
+        queryset=TargetGroup.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    phases = forms.ModelMultipleChoiceField(
+        label=_("Process phases"),
+        queryset=ProcessPhase.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    contact_name = forms.CharField(label=_("Contact person"), max_length=150, required=False)
+    contact_function = forms.CharField(label=_("Function"), max_length=150, required=False)
+    contact_email = forms.EmailField(label=_("E-mail"), required=False)
+    contact_phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
+    visibility = forms.ChoiceField(
+        label=_("Visibility"),
+        choices=[
+            ("public", _("Public: everyone can read it")),
+            ("staff", _("Staff only: visible to logged-in network staff")),
+        ],
+        initial="public",
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key, label in SECTIONS:
+            self.fields[f"section_{key}"] = forms.CharField(
+                label=label,
+                required=False,
+                max_length=10_000,
+                widget=forms.Textarea(attrs={"rows": 5}),
+                help_text=SECTION_HELP.get(key, ""),
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end must not be before the start."))
+        if (
+            not cleaned.get("jobcenters")
+            and not cleaned.get("other_jobcenter")
+            and not cleaned.get("bundeslaender")
+        ):
+            raise ValidationError(
+                _("Please name at least one Jobcenter or, for supra-regional approaches, a Land.")
+            )
+        return cleaned
+
+    def section_fields(self):
+        return [self[f"section_{key}"] for key, _label in SECTIONS]
+
+
+SECTION_HELP = {
+    "situation": _("What problem did you start from? Who was affected?"),
+    "goals": _("What did you want to achieve?"),
+    "approach": _("How did you proceed, step by step, with which partners?"),
+    "results": _("What came of it? Numbers are welcome."),
+    "success_factors": _("What made it work?"),
+    "pitfalls": _("What was difficult, what would you do differently?"),
+    "transferability": _("What do other Jobcenters need to adopt it?"),
+}
+
+
+class PartnerForm(forms.Form):
+    partner_type = forms.ModelChoiceField(
+        label=_("Partner type"),
+        queryset=PartnerType.objects.all(),
+        required=False,
+        empty_label=_("— type —"),
+    )
+    name = forms.CharField(label=_("Name of the partner"), max_length=200, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("partner_type")) != bool(cleaned.get("name")):
+            raise ValidationError(_("Please give both the type and the name of the partner."))
+        return cleaned
+
+
+class FigureForm(forms.Form):
+    label = forms.CharField(label=_("Key figure"), max_length=100, required=False)
+    value = forms.CharField(label=_("Value"), max_length=50, required=False)
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("label")) != bool(cleaned.get("value")):
+            raise ValidationError(_("Please give both the label and the value."))
+        return cleaned
+
+
+PartnerFormSet = forms.formset_factory(PartnerForm, extra=3, max_num=20, validate_max=True)
+FigureFormSet = forms.formset_factory(FigureForm, extra=3, max_num=20, validate_max=True)

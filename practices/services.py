@@ -1,0 +1,150 @@
+"""Writes of the practice library."""
+
+import html
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+
+from .models import Jobcenter, PracticeIndexPage, PracticePage
+from .reference import UMLAUTS
+from .visibility import page_set_staff_only
+
+
+@dataclass(frozen=True)
+class Partner:
+    partner_type_id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    value: str
+    note: str = ""
+
+
+def text_to_richtext(text: str) -> str:
+    """Plain text with blank-line paragraphs as escaped rich-text HTML."""
+    paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n")]
+    return "".join(
+        "<p>{}</p>".format(html.escape(part).replace("\n", "<br/>")) for part in paragraphs if part
+    )
+
+
+def unique_slug(parent, title: str) -> str:
+    base = slugify(title.translate(UMLAUTS))[:200] or "praxisbeispiel"
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    slug, counter = base, 2
+    while slug in taken:
+        slug, counter = f"{base}-{counter}", counter + 1
+    return slug
+
+
+@transaction.atomic
+def practice_submit(
+    *,
+    user,
+    title: str,
+    teaser: str,
+    jobcenters: list[Jobcenter],
+    bundeslaender: list,
+    start_date=None,
+    end_date=None,
+    status=None,
+    topics=(),
+    target_groups=(),
+    phases=(),
+    partners: list[Partner] = (),
+    figures: list[Figure] = (),
+    sections: dict[str, str] | None = None,
+    contact: dict[str, str] | None = None,
+    staff_only: bool = False,
+) -> PracticePage:
+    """Save a practice from staff as a draft and submit it to the Redaktion's review workflow."""
+    from .models import PracticeFigure, PracticePartner
+
+    index = PracticeIndexPage.objects.first()
+    if index is None:
+        raise PracticeIndexPage.DoesNotExist("There is no practice index to add practices to.")
+    contact = contact or {}
+    page = PracticePage(
+        title=title,
+        slug=unique_slug(index, title),
+        teaser=teaser,
+        supra_regional=bool(bundeslaender),
+        start_date=start_date,
+        end_date=end_date,
+        status=status,
+        contact_name=contact.get("name", ""),
+        contact_function=contact.get("function", ""),
+        contact_email=contact.get("email", ""),
+        contact_phone=contact.get("phone", ""),
+        submitted_by=user,
+        live=False,
+        owner=user,
+        body=[
+            (key, text_to_richtext(text))
+            for key, text in (sections or {}).items()
+            if text and text.strip()
+        ],
+    )
+    page.jobcenters = list(jobcenters)
+    if bundeslaender:
+        page.bundeslaender = list(bundeslaender)
+    page.topics = list(topics)
+    page.target_groups = list(target_groups)
+    page.phases = list(phases)
+    page.partners = [
+        PracticePartner(partner_type_id=p.partner_type_id, name=p.name) for p in partners
+    ]
+    page.figures = [PracticeFigure(label=f.label, value=f.value, note=f.note) for f in figures]
+    page.full_clean(exclude=["path", "depth", "url_path"])
+    index.add_child(instance=page)
+    if staff_only:
+        page_set_staff_only(page, True)
+    page.save_revision(user=user, log_action=True)
+    if not user.has_perm("wagtailadmin.access_admin"):
+        _silence_admin_notifications(user)
+    workflow = page.get_workflow()
+    if workflow is not None:
+        workflow.start(page, user)
+    return page
+
+
+def _silence_admin_notifications(user) -> None:
+    """Staff without admin access get our own e-mail; Wagtail's would link into the admin."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    if profile.approved_notifications or profile.rejected_notifications:
+        profile.approved_notifications = False
+        profile.rejected_notifications = False
+        profile.save(update_fields=["approved_notifications", "rejected_notifications"])
+
+
+def practice_notify_submitter(*, page: PracticePage) -> bool:
+    """Tell the member who submitted ``page`` that it is published; only ever once."""
+    submitter = page.submitted_by
+    if submitter is None or not submitter.email or page.submitter_notified:
+        return False
+    context = {
+        "user": submitter,
+        "page": page,
+        "url": page.get_full_url() or page.url,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+    }
+    message = EmailMultiAlternatives(
+        subject=render_to_string("practices/email/published_subject.txt", context).strip(),
+        body=render_to_string("practices/email/published.txt", context),
+        to=[submitter.email],
+    )
+    message.attach_alternative(
+        render_to_string("practices/email/published.html", context), "text/html"
+    )
+    message.send()
+    PracticePage.objects.filter(pk=page.pk).update(submitter_notified=True)
+    return True

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "practices"
+urlpatterns = [
+    path("jobcenter/<slug:slug>/", views.jobcenter_detail, name="jobcenter"),
+    path("praxisbeispiel-einreichen/", views.submit, name="submit"),
+    path("praxisbeispiel-einreichen/danke/", views.submit_done, name="submit_done"),
+]

@@ -1,0 +1,61 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import (
+    Bundesland,
+    Jobcenter,
+    PartnerType,
+    PracticeStatus,
+    ProcessPhase,
+    Regionaldirektion,
+    TargetGroup,
+    Topic,
+)
+
+
+class JobcenterViewSet(SnippetViewSet):
+    model = Jobcenter
+    icon = "home"
+    list_display = ["name", "bundesland", "form", "town"]
+    list_filter = ["bundesland", "form"]
+    search_fields = ["name", "town"]
+    ordering = ["name"]
+
+
+class TermViewSet(SnippetViewSet):
+    icon = "tag"
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name"]
+
+
+def term_viewset(term_model, term_icon: str = "tag") -> type[TermViewSet]:
+    return type(
+        f"{term_model.__name__}ViewSet", (TermViewSet,), {"model": term_model, "icon": term_icon}
+    )
+
+
+class BundeslandViewSet(SnippetViewSet):
+    model = Bundesland
+    icon = "site"
+    list_display = ["name", "code", "regionaldirektion"]
+    ordering = ["name"]
+
+
+class LibraryDataGroup(SnippetViewSetGroup):
+    menu_label = _("Practice data")
+    menu_icon = "list-ul"
+    menu_order = 250
+    items = (
+        JobcenterViewSet,
+        term_viewset(Topic),
+        term_viewset(TargetGroup, "group"),
+        term_viewset(PartnerType, "link"),
+        term_viewset(ProcessPhase, "order"),
+        term_viewset(PracticeStatus, "tick"),
+        BundeslandViewSet,
+        term_viewset(Regionaldirektion, "site"),
+    )
+
+
+register_snippet(LibraryDataGroup)

@@ -1,0 +1,331 @@
+"""The Elasticsearch backend (client line 8, queries through ``elasticsearch.dsl``)."""
+
+import logging
+import math
+import time
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import datetime
+from functools import lru_cache
+
+from django.conf import settings
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
+from elasticsearch.dsl import A, Q, Search
+
+from ..builders import FACETS, IndexEntry
+from ..documents import FACET_FIELDS, alias_name, knowledge_index, new_index_name, to_source
+from ..query import Clause, ParsedQuery
+from . import BackendResult, Hit, SearchRequest, sort_newest
+
+logger = logging.getLogger(__name__)
+
+NAME = "elasticsearch"
+# Everything that means "Elasticsearch cannot answer now": the callers fall back or retry.
+UNAVAILABLE = (ApiError, TransportError, helpers.BulkIndexError)
+BOOSTS = {"title_exact": 6, "title_stems": 3, "exact": 2, "stems": 1, "parts": 1}
+BULK_CHUNK = 500
+
+
+# After a failure this process leaves the cluster alone for a while, so that every page view
+# and every publish does not wait for the timeout again (the outbox keeps the changes).
+RETRY_AFTER_SECONDS = 30
+_failed_at: dict[str, float] = {}
+
+
+def mark_failed() -> None:
+    _failed_at[settings.ELASTICSEARCH_URL] = time.monotonic()
+
+
+def mark_ok() -> None:
+    _failed_at.pop(settings.ELASTICSEARCH_URL, None)
+
+
+def recently_failed() -> bool:
+    failed = _failed_at.get(settings.ELASTICSEARCH_URL)
+    return failed is not None and time.monotonic() - failed < RETRY_AFTER_SECONDS
+
+
+def client(*, timeout: float | None = None) -> Elasticsearch:
+    return _client(
+        settings.ELASTICSEARCH_URL,
+        settings.ELASTICSEARCH_USERNAME,
+        settings.ELASTICSEARCH_PASSWORD,
+        settings.ELASTICSEARCH_API_KEY,
+        settings.ELASTICSEARCH_CA_CERTS,
+        settings.ELASTICSEARCH_VERIFY_CERTS,
+        timeout if timeout is not None else settings.ELASTICSEARCH_TIMEOUT,
+    )
+
+
+@lru_cache(maxsize=8)
+def _client(url, username, password, api_key, ca_certs, verify_certs, timeout) -> Elasticsearch:
+    options: dict = {"request_timeout": timeout, "max_retries": 1, "retry_on_timeout": False}
+    if username:
+        options["basic_auth"] = (username, password)
+    if api_key:
+        options["api_key"] = api_key
+    if url.startswith("https"):
+        options["verify_certs"] = verify_certs
+        if ca_certs:
+            options["ca_certs"] = ca_certs
+    return Elasticsearch(url, **options)
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def ensure_alias(es: Elasticsearch) -> str:
+    """The alias, created with a first empty index if this cluster has none yet."""
+    alias = alias_name()
+    if not es.indices.exists_alias(name=alias):
+        name = new_index_name()
+        knowledge_index(name).create(using=es)
+        es.indices.put_alias(index=name, name=alias)
+    return alias
+
+
+def _analysed(entry: IndexEntry) -> dict[str, str]:
+    from ..indexing import analysed_fields
+
+    return analysed_fields(entry)
+
+
+def _index_action(index: str, entry: IndexEntry, version: int) -> dict:
+    return {
+        "_op_type": "index",
+        "_index": index,
+        "_id": entry.doc_id,
+        "_source": to_source(entry, _analysed(entry)),
+        # External versions (outbox row ids): an older state arriving late is refused.
+        "version": version,
+        "version_type": "external_gte",
+    }
+
+
+def building_alias() -> str:
+    """Names the index a rebuild is filling, so that pushes meanwhile reach it too."""
+    return f"{alias_name()}-building"
+
+
+def _write_targets(es: Elasticsearch) -> list[str]:
+    targets = set(es.indices.get_alias(name=ensure_alias(es)).body)
+    if es.indices.exists_alias(name=building_alias()):
+        targets.update(es.indices.get_alias(name=building_alias()).body)
+    return sorted(targets)
+
+
+def _real_errors(errors: list[dict]) -> list[dict]:
+    """Failures that matter: a missing document to delete, or a newer version already
+    stored (409), mean the index already holds the right state."""
+    return [
+        error for error in errors if next(iter(error.values()), {}).get("status") not in (404, 409)
+    ]
+
+
+def apply(*, entries: list[IndexEntry], delete_ids: list[str], versions: dict[str, int]) -> None:
+    """Write changed documents and remove deleted ones; raises UNAVAILABLE on failure."""
+    es = client()
+    # Write to the concrete indexes: an alias over two indexes (during a swap) refuses writes.
+    actions: list[dict] = []
+    for index in _write_targets(es):
+        actions.extend(
+            _index_action(index, entry, versions.get(entry.doc_id, 0)) for entry in entries
+        )
+        actions.extend(
+            {
+                "_op_type": "delete",
+                "_index": index,
+                "_id": doc_id,
+                "version": versions.get(doc_id, 0),
+                "version_type": "external_gte",
+            }
+            for doc_id in delete_ids
+        )
+    if not actions:
+        return
+    _success, errors = helpers.bulk(
+        es, actions, raise_on_error=False, refresh=True, chunk_size=BULK_CHUNK
+    )
+    if _real_errors(errors):
+        raise helpers.BulkIndexError(
+            f"{len(_real_errors(errors))} document(s) failed.", _real_errors(errors)
+        )
+
+
+def _bulk(es: Elasticsearch, actions: list[dict]) -> int:
+    success, errors = helpers.bulk(es, actions, chunk_size=BULK_CHUNK, raise_on_error=False)
+    if _real_errors(errors):
+        raise helpers.BulkIndexError(
+            f"{len(_real_errors(errors))} document(s) failed.", _real_errors(errors)
+        )
+    return success + len(errors)
+
+
+def rebuild(*, entries: Iterable[IndexEntry], total: int, progress=None, version: int = 0) -> int:
+    """Load a fresh index, then point the alias at it in one atomic step.
+
+    ``version`` is the newest outbox row when the rebuild started: changes pushed while it
+    runs reach the new index too (through the building alias) with higher versions, so the
+    rebuild's own, possibly older, copy of those documents cannot overwrite them.
+    """
+    es = client(timeout=settings.ELASTICSEARCH_BULK_TIMEOUT)
+    alias = alias_name()
+    name = new_index_name()
+    knowledge_index(name, bulk_loading=True).create(using=es)
+    es.indices.put_alias(index=name, name=building_alias())
+    done = 0
+    batch: list[dict] = []
+    # One batch is sent (helpers.bulk, in a worker thread) while the next is being built:
+    # reading and analysing in Python overlaps with Elasticsearch's indexing.
+    pending: Future | None = None
+    try:
+        with ThreadPoolExecutor(max_workers=1) as sender:
+            for entry in entries:
+                batch.append(_index_action(name, entry, version))
+                if len(batch) >= BULK_CHUNK * 2:
+                    if pending is not None:
+                        done += pending.result()
+                        if progress:
+                            progress(done, max(total, done))
+                    pending = sender.submit(_bulk, es, batch)
+                    batch = []
+            if pending is not None:
+                done += pending.result()
+            if batch:
+                done += _bulk(es, batch)
+        es.indices.put_settings(index=name, settings={"index": {"refresh_interval": "1s"}})
+        es.indices.refresh(index=name)
+    except Exception:
+        es.options(ignore_status=404).indices.delete(index=name)
+        raise
+    old = list(es.indices.get_alias(name=alias).body) if es.indices.exists_alias(name=alias) else []
+    if es.indices.exists(index=alias) and not old:
+        es.indices.delete(index=alias)  # a stray concrete index squatting the alias name
+    actions = [{"remove": {"index": index, "alias": alias}} for index in old]
+    actions.append({"add": {"index": name, "alias": alias}})
+    actions.append({"remove": {"index": name, "alias": building_alias()}})
+    es.indices.update_aliases(actions=actions)
+    for index in old:
+        es.options(ignore_status=404).indices.delete(index=index)
+    if progress:
+        progress(done, max(total, done))
+    return done
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def _term_query(term) -> Q:
+    queries = [
+        Q("term", stems={"value": term.stem, "boost": BOOSTS["stems"]}),
+        Q("term", parts={"value": term.stem, "boost": BOOSTS["parts"]}),
+        Q("term", title_stems={"value": term.stem, "boost": BOOSTS["title_stems"]}),
+    ]
+    if term.exact:
+        queries.append(Q("term", exact={"value": term.exact, "boost": BOOSTS["exact"]}))
+        queries.append(Q("term", title_exact={"value": term.exact, "boost": BOOSTS["title_exact"]}))
+    return Q("dis_max", queries=queries)
+
+
+def _alternative_query(alternative) -> Q:
+    if alternative.phrase:
+        phrase = " ".join(term.stem for term in alternative.terms)
+        return Q("match_phrase", stems={"query": phrase, "boost": BOOSTS["exact"]})
+    return Q("bool", must=[_term_query(term) for term in alternative.terms])
+
+
+def _clause_query(clause: Clause) -> Q:
+    return Q(
+        "bool",
+        should=[_alternative_query(alternative) for alternative in clause.alternatives],
+        minimum_should_match=1,
+    )
+
+
+def text_query(query: ParsedQuery) -> Q:
+    if query.is_empty:
+        return Q("match_all")
+    return Q("bool", must=[_clause_query(clause) for clause in query.clauses])
+
+
+def _filter(facet: str, values: list[str]) -> Q:
+    return Q("terms", **{FACET_FIELDS[facet]: values})
+
+
+def build_search(request: SearchRequest, es: Elasticsearch) -> Search:
+    access = [Q("terms", visibility=list(request.visibilities))]
+    search = Search(using=es, index=alias_name()).query(
+        Q("bool", must=[text_query(request.query)], filter=access)
+    )
+    filters = {facet: _filter(facet, values) for facet, values in request.filters.items()}
+    if filters:
+        # post_filter narrows the hits but not the aggregations: the counts stay disjunctive.
+        search = search.post_filter(Q("bool", filter=list(filters.values())))
+    for facet in FACETS:
+        others = [q for other, q in filters.items() if other != facet]
+        bucket = A("filter", filter=Q("bool", filter=others) if others else Q("match_all"))
+        bucket.bucket("values", A("terms", field=FACET_FIELDS[facet], size=500))
+        search.aggs.bucket(f"facet_{facet}", bucket)
+    if sort_newest(request):
+        search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
+    else:
+        search = search.sort("_score", {"date": {"order": "desc", "missing": "_last"}})
+    start = (request.page - 1) * request.page_size
+    return search.extra(track_total_hits=True).source(
+        ["doc_type", "title", "url", "teaser", "body", "date", "bundesland"]
+    )[start : start + request.page_size]
+
+
+def search(request: SearchRequest) -> BackendResult:
+    es = client(timeout=settings.ELASTICSEARCH_SEARCH_TIMEOUT)
+    response = build_search(request, es).execute()
+    total = response.hits.total.value
+    pages = max(1, math.ceil(total / request.page_size))
+    page = request.page
+    if page > pages:
+        # Out of range: answer the last page instead (one more round trip, only then).
+        from dataclasses import replace
+
+        page = pages
+        response = build_search(replace(request, page=page), es).execute()
+    hits = []
+    for hit in response.hits:
+        date = getattr(hit, "date", None)
+        hits.append(
+            Hit(
+                doc_type=hit.doc_type,
+                title=hit.title,
+                url=hit.url,
+                teaser=getattr(hit, "teaser", ""),
+                body=getattr(hit, "body", ""),
+                date=datetime.fromisoformat(date) if isinstance(date, str) else date,
+                bundeslaender=list(getattr(hit, "bundesland", []) or []),
+            )
+        )
+    facet_counts = {
+        facet: {
+            bucket.key: bucket.doc_count
+            for bucket in response.aggregations[f"facet_{facet}"]["values"].buckets
+        }
+        for facet in FACETS
+    }
+    return BackendResult(total=total, page=page, hits=hits, facet_counts=facet_counts)
+
+
+def counts_per_type() -> dict[str, int]:
+    es = client()
+    search = Search(using=es, index=alias_name()).extra(size=0)
+    search.aggs.bucket("types", "terms", field="doc_type", size=50)
+    try:
+        response = search.execute()
+    except NotFoundError:
+        return {}
+    return {bucket.key: bucket.doc_count for bucket in response.aggregations.types.buckets}
+
+
+def index_names() -> list[str]:
+    es = client()
+    try:
+        return sorted(es.indices.get_alias(name=alias_name()).body)
+    except NotFoundError:
+        return []

@@ -1,0 +1,96 @@
+"""The Elasticsearch index: one index per build, always addressed through an alias.
+
+Text arrives already analysed by ``analysis.py`` (normalised, decompounded, stemmed), so the
+text fields only split on whitespace; the database fallback stores the same terms. ``title``,
+``teaser`` and ``body`` are kept in ``_source`` for display and highlighting only.
+"""
+
+from datetime import UTC, datetime
+
+from django.conf import settings
+from elasticsearch.dsl import Date, Document, Index, Keyword, Text
+
+from .builders import IndexEntry
+
+ANALYSED = {"analyzer": "whitespace", "search_analyzer": "whitespace"}
+# Request facet name → field of the index.
+FACET_FIELDS = {
+    "type": "doc_type",
+    "bundesland": "bundesland",
+    "topic": "topic",
+    "target_group": "target_group",
+    "partner_type": "partner_type",
+    "phase": "phase",
+    "status": "status",
+}
+
+
+class KnowledgeDocument(Document):
+    doc_type = Keyword()
+    model = Keyword()
+    object_id = Keyword()
+    title = Text(index=False)
+    teaser = Text(index=False)
+    body = Text(index=False)
+    url = Keyword(index=False)
+    date = Date()
+    visibility = Keyword()
+    title_exact = Text(**ANALYSED)
+    title_stems = Text(**ANALYSED)
+    exact = Text(**ANALYSED)
+    stems = Text(**ANALYSED)
+    parts = Text(**ANALYSED)
+    bundesland = Keyword()
+    jobcenter = Keyword()
+    topic = Keyword()
+    target_group = Keyword()
+    partner_type = Keyword()
+    phase = Keyword()
+    status = Keyword()
+
+    class Meta:
+        dynamic = "strict"
+
+
+def alias_name() -> str:
+    return f"{settings.ELASTICSEARCH_INDEX_PREFIX}-knowledge"
+
+
+def new_index_name() -> str:
+    return f"{alias_name()}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
+
+
+def knowledge_index(name: str, *, bulk_loading: bool = False) -> Index:
+    index = Index(name)
+    index.settings(
+        number_of_shards=1,
+        number_of_replicas=0,
+        # While a rebuild loads the fresh index nobody searches it: no refreshes needed.
+        refresh_interval="-1" if bulk_loading else "1s",
+        # Deletions are remembered (as versions) for an hour, longer than any rebuild, so a
+        # rebuild's older copy of a document deleted meanwhile is refused.
+        gc_deletes="1h",
+    )
+    index.document(KnowledgeDocument)
+    return index
+
+
+def to_source(entry: IndexEntry, analysed: dict[str, str]) -> dict:
+    return {
+        "doc_type": entry.doc_type,
+        "model": entry.model,
+        "object_id": entry.object_id,
+        "title": entry.title,
+        "teaser": entry.teaser,
+        "body": entry.body,
+        "url": entry.url,
+        "date": entry.date.isoformat() if entry.date else None,
+        "visibility": entry.visibility,
+        "jobcenter": entry.jobcenters,
+        **analysed,
+        **{
+            field: entry.facets.get(facet, [])
+            for facet, field in FACET_FIELDS.items()
+            if facet != "type"
+        },
+    }

@@ -1,0 +1,326 @@
+"""The write side of search: the outbox, and applying changes to both indexes.
+
+Every change of indexed content records an ``IndexOutbox`` row inside the transaction of the
+change (see ``receivers.py``). After the commit the rows are pushed: the database index
+(``SearchDocument``) is brought up to date and, when configured, Elasticsearch too. A row is
+deleted only when every configured index has the change; if Elasticsearch is away the row
+stays and the next push or ``search_index sync`` applies it.
+"""
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Model
+
+from .analysis import index_terms
+from .builders import DocumentBuilder, IndexEntry, VisibilityContext, builder_for, builders
+from .models import IndexOutbox, SearchDocument, SearchFacetValue
+
+logger = logging.getLogger(__name__)
+
+PUSH_BATCH = 200
+Progress = Callable[[int, int], None]
+
+
+def elasticsearch_enabled() -> bool:
+    return bool(getattr(settings, "ELASTICSEARCH_URL", ""))
+
+
+# --- outbox -------------------------------------------------------------------------------
+
+
+def outbox_record(*, objects: Iterable[Model]) -> int:
+    """Note that ``objects`` changed; call inside the transaction that changes them."""
+    rows = []
+    for obj in objects:
+        builder = builder_for(obj)
+        if builder is not None and obj.pk is not None:
+            rows.append(IndexOutbox(model=builder.model_label, object_id=str(obj.pk)))
+    if not rows:
+        return 0
+    # The database index changes with the content itself, so the fallback is never stale;
+    # Elasticsearch follows after the commit. A savepoint keeps a failure here from undoing
+    # the content change: the row then says so, and the push retries.
+    try:
+        with transaction.atomic():
+            entries, deletions = _load_entries(
+                list(dict.fromkeys((row.model, row.object_id) for row in rows))
+            )
+            database_apply(entries=entries, delete_ids=deletions)
+    except Exception:
+        logger.exception("Updating the database search index failed; the push will retry.")
+    else:
+        for row in rows:
+            row.database_done = True
+    IndexOutbox.objects.bulk_create(rows)
+    transaction.on_commit(_push_after_commit)
+    return len(rows)
+
+
+def _push_after_commit() -> None:
+    try:
+        outbox_push(max_batches=1, respect_backoff=True)
+    except Exception:  # a failed push must never break the request that saved content
+        logger.exception("Pushing search index changes failed; they stay in the outbox.")
+
+
+@dataclass
+class PushResult:
+    applied: int = 0
+    pending: int = 0
+    error: str = ""
+
+
+def outbox_push(*, max_batches: int | None = None, respect_backoff: bool = False) -> PushResult:
+    """Apply pending outbox rows, oldest first; rows stay when Elasticsearch fails.
+
+    ``respect_backoff``: skip Elasticsearch while it failed a moment ago (pushes after a
+    commit use it; ``search_index sync`` always tries).
+    """
+    result = PushResult()
+    batches = 0
+    last_pk = 0
+    while max_batches is None or batches < max_batches:
+        rows = list(IndexOutbox.objects.filter(pk__gt=last_pk).order_by("pk")[:PUSH_BATCH])
+        if not rows:
+            break
+        batches += 1
+        last_pk = rows[-1].pk
+        keys = list(dict.fromkeys((row.model, row.object_id) for row in rows))
+        entries, deletions = _load_entries(keys)
+        # Versions let Elasticsearch refuse an older state that arrives late (two pushes
+        # racing): the newest outbox row of an object is its newest change.
+        versions = {}
+        for row in rows:
+            builder = builder_for(row.model)
+            if builder is not None:
+                versions[builder.doc_id(row.object_id)] = row.pk
+        stale = {(row.model, row.object_id) for row in rows if not row.database_done}
+        if stale:
+            database_apply(
+                entries=[e for e in entries if (e.model, e.object_id) in stale],
+                delete_ids=[
+                    doc_id
+                    for doc_id in deletions
+                    if any(builder_for(m).doc_id(o) == doc_id for m, o in stale if builder_for(m))
+                ],
+            )
+            IndexOutbox.objects.filter(pk__in=[row.pk for row in rows]).update(database_done=True)
+        error = ""
+        if elasticsearch_enabled():
+            from .backends import elasticsearch as es_backend
+
+            if respect_backoff and es_backend.recently_failed():
+                result.error = "Elasticsearch failed recently; the changes wait in the outbox."
+                break
+            try:
+                es_backend.apply(entries=entries, delete_ids=deletions, versions=versions)
+            except es_backend.UNAVAILABLE as exc:
+                error = f"{type(exc).__name__}: {exc}"[:500]
+                es_backend.mark_failed()
+            else:
+                es_backend.mark_ok()
+        pks = [row.pk for row in rows]
+        if error:
+            IndexOutbox.objects.filter(pk__in=pks).update(
+                last_error=error, attempts=F("attempts") + 1
+            )
+            result.error = error
+            break  # Elasticsearch is away: keep everything for the next push
+        IndexOutbox.objects.filter(pk__in=pks).delete()
+        result.applied += len(keys)
+    result.pending = IndexOutbox.objects.count()
+    return result
+
+
+def _load_entries(keys: list[tuple[str, str]]) -> tuple[list[IndexEntry], list[str]]:
+    by_model: dict[str, list[str]] = {}
+    for model, object_id in keys:
+        by_model.setdefault(model, []).append(object_id)
+    context = VisibilityContext()
+    entries: list[IndexEntry] = []
+    deletions: list[str] = []
+    for model, object_ids in by_model.items():
+        builder = builder_for(model)
+        if builder is None:
+            continue
+        objects = _fetch(builder, object_ids)
+        builder.prepare(objects)
+        found = {str(obj.pk): obj for obj in objects}
+        for object_id in object_ids:
+            obj = found.get(object_id)
+            entry = builder.build(obj, context) if obj is not None else None
+            if entry is None:
+                deletions.append(builder.doc_id(object_id))
+            else:
+                entries.append(entry)
+    return entries, deletions
+
+
+def _fetch(builder: DocumentBuilder, object_ids: list[str]) -> list[Model]:
+    # Not only live objects: an unpublished page must be found to be removed.
+    return list(builder.queryset(live_only=False).filter(pk__in=object_ids))
+
+
+# --- documents ----------------------------------------------------------------------------
+
+
+def pad(terms: str) -> str:
+    return f" {terms} " if terms else ""
+
+
+def analysed_fields(entry: IndexEntry) -> dict[str, str]:
+    """The analysed terms of an entry: the same for Elasticsearch and the database."""
+    title = index_terms(entry.title)
+    rest = index_terms(" ".join([entry.teaser, entry.body, entry.keywords]))
+    return {
+        "title_exact": title.exact,
+        "title_stems": title.stems,
+        "exact": f"{title.exact} {rest.exact}".strip(),
+        "stems": f"{title.stems} {rest.stems}".strip(),
+        "parts": f"{title.parts} {rest.parts}".strip(),
+    }
+
+
+@transaction.atomic
+def database_apply(*, entries: list[IndexEntry], delete_ids: list[str]) -> None:
+    if delete_ids:
+        SearchDocument.objects.filter(doc_id__in=delete_ids).delete()
+    if not entries:
+        return
+    existing = dict(
+        SearchDocument.objects.filter(doc_id__in=[e.doc_id for e in entries]).values_list(
+            "doc_id", "pk"
+        )
+    )
+    SearchFacetValue.objects.filter(document_id__in=existing.values()).delete()
+    documents = []
+    for entry in entries:
+        fields = {key: pad(value) for key, value in analysed_fields(entry).items()}
+        documents.append(
+            SearchDocument(
+                pk=existing.get(entry.doc_id),
+                doc_id=entry.doc_id,
+                doc_type=entry.doc_type,
+                model=entry.model,
+                object_id=entry.object_id,
+                title=entry.title[:300],
+                teaser=entry.teaser,
+                body=entry.body,
+                url=entry.url[:500],
+                date=entry.date,
+                visibility=entry.visibility,
+                bundeslaender=entry.facets.get("bundesland", []),
+                **fields,
+            )
+        )
+    updates = [doc for doc in documents if doc.pk]
+    creates = [doc for doc in documents if not doc.pk]
+    if updates:
+        SearchDocument.objects.bulk_update(
+            updates,
+            [
+                "doc_type",
+                "model",
+                "object_id",
+                "title",
+                "teaser",
+                "body",
+                "url",
+                "date",
+                "visibility",
+                "bundeslaender",
+                "title_exact",
+                "title_stems",
+                "exact",
+                "stems",
+                "parts",
+            ],
+        )
+    if creates:
+        SearchDocument.objects.bulk_create(creates)
+    ids = dict(
+        SearchDocument.objects.filter(doc_id__in=[e.doc_id for e in entries]).values_list(
+            "doc_id", "pk"
+        )
+    )
+    SearchFacetValue.objects.bulk_create(
+        [
+            SearchFacetValue(document_id=ids[entry.doc_id], facet=facet, value=value[:120])
+            for entry in entries
+            for facet, values in entry.facets.items()
+            for value in dict.fromkeys(values)
+        ]
+    )
+
+
+def iter_entries(*, chunk_size: int = 500) -> Iterator[IndexEntry]:
+    """Every searchable object of every registered type, built in chunks."""
+    context = VisibilityContext()
+    for builder in builders():
+        yield from iter_entries_of(builder, context=context, chunk_size=chunk_size)
+
+
+def iter_entries_of(
+    builder: DocumentBuilder, *, context: VisibilityContext | None = None, chunk_size: int = 500
+) -> Iterator[IndexEntry]:
+    context = context or VisibilityContext()
+    queryset = builder.queryset()
+    last_pk = None
+    while True:
+        chunk_qs = queryset if last_pk is None else queryset.filter(pk__gt=last_pk)
+        chunk = list(chunk_qs[:chunk_size])
+        if not chunk:
+            break
+        last_pk = chunk[-1].pk
+        builder.prepare(chunk)
+        for obj in chunk:
+            entry = builder.build(obj, context)
+            if entry is not None:
+                yield entry
+
+
+def count_candidates() -> int:
+    return sum(builder.queryset().count() for builder in builders())
+
+
+def database_rebuild(*, progress: Progress | None = None) -> int:
+    """Rebuild the database index from scratch in one transaction."""
+    total = count_candidates()
+    done = 0
+    with transaction.atomic():
+        SearchDocument.objects.all().delete()
+        batch: list[IndexEntry] = []
+        for entry in iter_entries():
+            batch.append(entry)
+            if len(batch) >= 500:
+                database_apply(entries=batch, delete_ids=[])
+                done += len(batch)
+                batch = []
+                if progress:
+                    progress(done, total)
+        if batch:
+            database_apply(entries=batch, delete_ids=[])
+            done += len(batch)
+    if progress:
+        progress(done, max(total, done))
+    return done
+
+
+def rebuild(*, progress: Progress | None = None, database: bool = True) -> dict[str, int]:
+    """Rebuild every configured index; outbox rows older than the rebuild are then obsolete."""
+    last_pk = IndexOutbox.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    counts: dict[str, int] = {}
+    if database:
+        counts["database"] = database_rebuild(progress=progress)
+    if elasticsearch_enabled():
+        from .backends import elasticsearch as es_backend
+
+        counts["elasticsearch"] = es_backend.rebuild(
+            entries=iter_entries(), total=count_candidates(), progress=progress, version=last_pk
+        )
+    IndexOutbox.objects.filter(pk__lte=last_pk).delete()
+    return counts

@@ -1,0 +1,262 @@
+"""Editorial publishing: review by a second editor, scheduling, revisions, who may publish."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from cms.accounts.groups import EDITORS, MODERATORS, STAFF, TASK_NAME, groups_sync
+from cms.models import ArticlePage, ReviewTask
+from tests.cms.magazine_helpers import magazine_index, make_article, make_issue
+from tests.factories import create_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def issue(home):
+    groups_sync()
+    return make_issue(magazine_index(home), number=7)
+
+
+@pytest.fixture
+def editor_a(db):
+    return create_user(EDITORS, username="redakteurin.a")
+
+
+@pytest.fixture
+def editor_b(db):
+    return create_user(EDITORS, username="redakteur.b")
+
+
+def article_form(**overrides) -> dict:
+    data = {
+        "title": "Joboffensive: mehr Zeit für Beratung",
+        "slug": "joboffensive-mehr-zeit",
+        "authors": "Redaktion",
+        "teaser": "Neunzehn zusätzliche Vermittlungskräfte betreuen 1.900 Kundinnen und Kunden.",
+        "lead_image": "",
+        "lead_image_alt_text": "",
+        "lead_image_caption": "",
+        "lead_image_credit": "",
+        "body": streamfield(
+            [
+                (
+                    "paragraph",
+                    '{"blocks": [{"key": "a", "type": "unstyled", "text": "Hallo"}], '
+                    '"entityMap": {}}',
+                )
+            ]
+        ),
+        "comments": inline_formset([]),
+        "seo_title": "",
+        "search_description": "",
+        "go_live_at": "",
+        "expire_at": "",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def submit_new_article(client, editor, issue) -> ArticlePage:
+    client.force_login(editor)
+    response = client.post(
+        reverse("wagtailadmin_pages:add", args=("cms", "articlepage", issue.pk)),
+        {**article_form(), "action-submit": "Zur Freigabe einreichen"},
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return ArticlePage.objects.get(slug="joboffensive-mehr-zeit")
+
+
+def approve_url(page) -> str:
+    task_state = page.current_workflow_state.current_task_state
+    return reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk))
+
+
+class TestReviewWorkflow:
+    def test_groups_sync_installs_the_four_eyes_task(self, issue):
+        task = ReviewTask.objects.get(name=TASK_NAME)
+        assert task.forbid_self_approval is True
+        assert list(task.groups.values_list("name", flat=True)) == [EDITORS]
+        assert [t.specific.__class__ for t in task.workflows.get().tasks.all()] == [ReviewTask]
+
+    def test_submitted_article_waits_for_review_and_is_not_public(self, client, issue, editor_a):
+        article = submit_new_article(client, editor_a, issue)
+
+        assert not article.live
+        assert article.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+        client.logout()
+        assert client.get(issue.url).content.decode().count(article.title) == 0
+
+    def test_submitter_cannot_approve_own_submission(self, client, issue, editor_a):
+        article = submit_new_article(client, editor_a, issue)
+        task = article.current_workflow_task
+
+        actions = [name for name, _label, _modal in task.get_actions(article, editor_a)]
+        response = client.post(approve_url(article), {"comment": ""}, follow=True)
+
+        assert "approve" not in actions
+        assert "reject" in actions
+        assert "keinen Zugang zu diesem Bereich" in response.content.decode()
+        article.refresh_from_db()
+        assert not article.live
+        assert article.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+
+    def test_edit_view_offers_approval_only_to_the_second_editor(
+        self, client, issue, editor_a, editor_b
+    ):
+        article = submit_new_article(client, editor_a, issue)
+        edit_url = reverse("wagtailadmin_pages:edit", args=(article.pk,))
+
+        own = client.get(edit_url).content.decode()
+        client.force_login(editor_b)
+        other = client.get(edit_url).content.decode()
+
+        assert 'data-workflow-action-name="reject"' in own
+        assert 'data-workflow-action-name="approve"' not in own
+        assert 'data-workflow-action-name="approve"' in other
+        assert "Freigeben und Veröffentlichen" in other
+
+    def test_second_editor_approves_and_article_goes_live(self, client, issue, editor_a, editor_b):
+        article = submit_new_article(client, editor_a, issue)
+        url = approve_url(article)
+        client.force_login(editor_b)
+
+        response = client.post(url, {"comment": "Passt, danke!"})
+
+        assert response.status_code == 302
+        article.refresh_from_db()
+        assert article.live
+        assert article.current_workflow_state is None
+        client.logout()
+        assert article.title in client.get(issue.url).content.decode()
+        assert article.title in client.get("/magazin/feed/rss/").content.decode()
+
+    def test_self_approval_allowed_when_task_says_so(self, client, issue, editor_a):
+        ReviewTask.objects.filter(name=TASK_NAME).update(forbid_self_approval=False)
+        article = submit_new_article(client, editor_a, issue)
+
+        response = client.post(approve_url(article), {"comment": ""})
+
+        assert response.status_code == 302
+        article.refresh_from_db()
+        assert article.live
+
+    def test_service_level_approval_by_submitter_is_refused(self, client, issue, editor_a):
+        from django.core.exceptions import PermissionDenied
+
+        article = submit_new_article(client, editor_a, issue)
+        task_state = article.current_workflow_state.current_task_state
+
+        with pytest.raises(PermissionDenied):
+            task_state.task.specific.on_action(task_state, editor_a, "approve")
+        article.refresh_from_db()
+        assert not article.live
+
+
+class TestWhoMayPublish:
+    def test_editor_cannot_publish_directly(self, client, issue, editor_a):
+        client.force_login(editor_a)
+
+        client.post(
+            reverse("wagtailadmin_pages:add", args=("cms", "articlepage", issue.pk)),
+            {**article_form(), "action-publish": "Veröffentlichen"},
+        )
+
+        article = ArticlePage.objects.get(slug="joboffensive-mehr-zeit")
+        assert not article.live
+        assert not article.permissions_for_user(editor_a).can_publish()
+
+    @pytest.mark.parametrize("group", [MODERATORS, STAFF])
+    def test_moderators_and_staff_cannot_publish(self, client, issue, group):
+        user = create_user(group, username=f"user-{group[:5].lower()}")
+        article = make_article(issue)
+        article.unpublish()
+        client.force_login(user)
+
+        response = client.post(
+            reverse("wagtailadmin_pages:edit", args=(article.pk,)),
+            {**article_form(title="Heimlich veröffentlicht"), "action-publish": "1"},
+        )
+
+        assert response.status_code in {302, 403}
+        article.refresh_from_db()
+        assert not article.live
+        assert article.title != "Heimlich veröffentlicht"
+        assert not article.permissions_for_user(user).can_publish()
+
+
+class TestScheduledPublishing:
+    def test_article_goes_live_when_its_time_has_come(self, client, issue, monkeypatch):
+        article = make_article(issue, title="Geplanter Artikel")
+        article.unpublish()
+        article.go_live_at = timezone.now() + timedelta(hours=1)
+        article.save_revision().publish()
+        article.refresh_from_db()
+        assert not article.live
+
+        call_command("publish_scheduled", verbosity=0)
+        article.refresh_from_db()
+        assert not article.live
+        assert "Geplanter Artikel" not in client.get(issue.url).content.decode()
+
+        later = timezone.now() + timedelta(hours=2)
+        monkeypatch.setattr(timezone, "now", lambda: later)
+        call_command("publish_scheduled", verbosity=0)
+
+        article.refresh_from_db()
+        assert article.live
+        assert "Geplanter Artikel" in client.get(issue.url).content.decode()
+
+    def test_article_is_withdrawn_at_its_expiry(self, client, issue, monkeypatch):
+        article = make_article(issue, title="Befristeter Artikel")
+        article.expire_at = timezone.now() + timedelta(hours=1)
+        article.save_revision().publish()
+        assert "Befristeter Artikel" in client.get("/magazin/feed/rss/").content.decode()
+
+        later = timezone.now() + timedelta(hours=2)
+        monkeypatch.setattr(timezone, "now", lambda: later)
+        call_command("publish_scheduled", verbosity=0)
+
+        article.refresh_from_db()
+        assert not article.live
+        assert article.expired
+        assert "Befristeter Artikel" not in client.get("/magazin/feed/rss/").content.decode()
+
+
+class TestRevisions:
+    def test_editor_compares_and_reverts_revisions(self, client, issue, editor_a):
+        article = make_article(issue, title="Erste Fassung")
+        first = article.latest_revision
+        article.title = "Zweite Fassung"
+        second = article.save_revision(user=editor_a)
+        client.force_login(editor_a)
+
+        compare = client.get(
+            reverse("wagtailadmin_pages:revisions_compare", args=(article.pk, first.pk, second.pk))
+        )
+        revert = client.get(
+            reverse("wagtailadmin_pages:revisions_revert", args=(article.pk, first.pk))
+        )
+
+        assert compare.status_code == 200
+        html = compare.content.decode()
+        assert '<span class="deletion">Erste</span><span class="addition">Zweite</span>' in html
+        assert revert.status_code == 200
+        assert "Erste Fassung" in revert.content.decode()
+
+
+def test_dashboard_lists_submissions_only_for_the_second_editor(client, issue, editor_a, editor_b):
+    from wagtail.models import TaskState
+
+    article = submit_new_article(client, editor_a, issue)
+
+    own = TaskState.objects.reviewable_by(editor_a)
+    other = TaskState.objects.reviewable_by(editor_b)
+
+    assert not own.filter(workflow_state__object_id=str(article.pk)).exists()
+    assert other.filter(workflow_state__object_id=str(article.pk)).exists()

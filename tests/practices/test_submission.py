@@ -1,0 +1,171 @@
+import pytest
+from django.core import mail
+from wagtail.models import Page, PageViewRestriction, WorkflowState
+
+from cms.accounts.groups import groups_sync
+from practices.models import Jobcenter, PracticePage, PracticeStatus, Topic
+from tests.factories import create_user
+from tests.factories.practices import create_jobcenter
+
+pytestmark = pytest.mark.django_db
+SUBMIT = "/praxisbeispiel-einreichen/"
+
+
+def form_data(**overrides) -> dict:
+    data = {
+        "title": "Peer-Mentoring im Absolventenmanagement",
+        "teaser": "Ehemalige Teilnehmende begleiten neue Teilnehmende nach der Maßnahme.",
+        "jobcenters": [str(Jobcenter.objects.get(slug="jobcenter-en").pk)],
+        "status": str(PracticeStatus.objects.get(slug="erprobung").pk),
+        "start_date": "2025-02-01",
+        "topics": [str(Topic.objects.get(slug="beratung-und-coaching").pk)],
+        "section_situation": "Viele brechen nach der Maßnahme ab.\n\nDas wollten wir ändern.",
+        "section_approach": "Peers <b>begleiten</b> neue Teilnehmende.",
+        "contact_name": "Anna Berger",
+        "contact_email": "anna.berger@jobcenter-en.example",
+        "visibility": "public",
+        "partner-TOTAL_FORMS": "3",
+        "partner-INITIAL_FORMS": "0",
+        "partner-0-partner_type": "",
+        "partner-0-name": "",
+        "figure-TOTAL_FORMS": "3",
+        "figure-INITIAL_FORMS": "0",
+        "figure-0-label": "Teilnehmende",
+        "figure-0-value": "45",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def setup(library):
+    groups_sync()
+    create_jobcenter("Jobcenter EN", slug="jobcenter-en")
+    return library
+
+
+def state() -> tuple:
+    return (PracticePage.objects.count(), Page.objects.count(), WorkflowState.objects.count())
+
+
+class TestSubmissionForm:
+    def test_anonymous_is_sent_to_login(self, client, setup):
+        response = client.get(SUBMIT)
+        assert response.status_code == 302
+        assert response["Location"] == f"/konto/anmelden/?next={SUBMIT}"
+
+    def test_members_outside_staff_groups_are_refused(self, client, setup):
+        client.force_login(create_user(username="extern"))
+        assert client.get(SUBMIT).status_code == 403
+
+    def test_form_is_german_with_help_texts(self, client, setup, staff_user):
+        client.force_login(staff_user)
+        html = client.get(SUBMIT).content.decode()
+        for text in [
+            "Praxisbeispiel einreichen",
+            "Ausgangslage",
+            "Von welchem Problem",
+            "Kooperationspartner",
+            "Kennzahlen",
+            "Zur Prüfung einreichen",
+        ]:
+            assert text in html
+
+    @pytest.mark.parametrize(
+        ("overrides", "message"),
+        [
+            ({"title": ""}, "Dieses Feld muss ausgefüllt werden."),
+            ({"end_date": "2024-01-01"}, "Das Ende darf nicht vor dem Beginn liegen."),
+            ({"start_date": "31.02.2025"}, "Bitte ein gültiges Datum eingeben."),
+            ({"contact_email": "keine-adresse"}, "gültige E-Mail-Adresse"),
+            ({"jobcenters": [], "bundeslaender": []}, "mindestens ein Jobcenter"),
+            ({"partner-0-name": "Stadt Schwelm"}, "Bitte geben Sie Typ und Namen des Partners an."),
+            ({"figure-0-value": ""}, "Bitte geben Sie Bezeichnung und Wert an."),
+            ({"jobcenters": ["999999"]}, "Bitte eine gültige Auswahl treffen"),
+            ({"partner-TOTAL_FORMS": "abc"}, "Management-Formular"),
+        ],
+    )
+    def test_bad_input_gives_german_message_and_changes_nothing(
+        self, client, setup, staff_user, overrides, message
+    ):
+        client.force_login(staff_user)
+        before = state()
+        response = client.post(SUBMIT, form_data(**overrides))
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "Bitte korrigieren Sie die markierten Felder." in html
+        assert message in html
+        assert state() == before
+
+
+class TestSubmissionWorkflow:
+    def test_submission_becomes_draft_in_review(self, client, setup, staff_user):
+        client.force_login(staff_user)
+        response = client.post(
+            SUBMIT, form_data(**{"partner-0-partner_type": "", "section_goals": ""}), follow=True
+        )
+        assert "liegt jetzt der Redaktion zur Prüfung vor" in response.content.decode()
+        practice = PracticePage.objects.get(title="Peer-Mentoring im Absolventenmanagement")
+        assert not practice.live
+        assert practice.submitted_by == staff_user
+        revision = practice.latest_revision.as_object()
+        assert [block.block_type for block in revision.body] == ["situation", "approach"]
+        assert (
+            revision.body[0].value.source
+            == "<p>Viele brechen nach der Maßnahme ab.</p><p>Das wollten wir ändern.</p>"
+        )
+        assert "&lt;b&gt;begleiten&lt;/b&gt;" in revision.body[1].value.source
+        assert [f.value for f in revision.figures.all()] == ["45"]
+        assert list(revision.bundeslaender.values_list("code", flat=True)) == ["NW"]
+        workflow_state = practice.current_workflow_state
+        assert workflow_state is not None and workflow_state.status == "in_progress"
+        assert (
+            client.get(
+                practice.url or "/praxisbeispiele/peer-mentoring-im-absolventenmanagement/"
+            ).status_code
+            == 404
+        )
+
+    def test_staff_only_submission_is_restricted(self, client, setup, staff_user):
+        client.force_login(staff_user)
+        client.post(SUBMIT, form_data(visibility="staff"))
+        practice = PracticePage.objects.get()
+        assert PageViewRestriction.objects.filter(page=practice).exists()
+
+    def test_editor_approves_and_submitter_is_told_once(
+        self, client, setup, staff_user, django_capture_on_commit_callbacks
+    ):
+        client.force_login(staff_user)
+        client.post(SUBMIT, form_data())
+        practice = PracticePage.objects.get()
+        task_state = practice.current_workflow_state.current_task_state
+
+        editor = create_user("Redaktion", username="redaktion-zwei")
+        client.force_login(editor)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                f"/admin/pages/workflow/action/{practice.pk}/approve/{task_state.pk}/",
+                {"comment": "Danke!"},
+            )
+        assert response.status_code in (200, 302)
+        practice.refresh_from_db()
+        assert practice.live
+        assert len(mail.outbox) == 1
+        message = mail.outbox[0]
+        assert message.to == [staff_user.email]
+        assert "Peer-Mentoring im Absolventenmanagement" in message.subject
+        assert "ist veröffentlicht" in message.subject
+        assert practice.full_url in message.body
+
+        with django_capture_on_commit_callbacks(execute=True):
+            practice.save_revision().publish()
+        assert len(mail.outbox) == 1
+        client.logout()
+        assert "Peer-Mentoring" in client.get("/praxisbeispiele/").content.decode()
+
+    def test_staff_cannot_publish_directly(self, client, setup, staff_user):
+        client.force_login(staff_user)
+        client.post(SUBMIT, form_data())
+        practice = PracticePage.objects.get()
+        assert not practice.permissions_for_user(staff_user).can_publish()
+        assert client.get("/admin/").status_code == 302

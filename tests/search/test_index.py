@@ -1,0 +1,150 @@
+"""The index under stress: an Elasticsearch outage, the fallback, and rebuilds."""
+
+import pytest
+from django.core.management import call_command
+from elasticsearch import Elasticsearch
+
+from search.documents import alias_name
+from search.models import IndexOutbox
+
+from .conftest import DEAD_URL
+from .helpers import api, create_practice, sync, titles
+
+pytestmark = pytest.mark.django_db
+
+
+def test_changes_made_while_elasticsearch_is_down_arrive_after_sync(
+    client, settings, elasticsearch, library, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        stays = create_practice(library, "Bleibt bestehen")
+        withdrawn = create_practice(library, "Wird zurückgezogen")
+    assert IndexOutbox.objects.count() == 0
+    assert api(client)["backend"] == "elasticsearch"
+
+    settings.ELASTICSEARCH_URL = DEAD_URL  # Elasticsearch goes away
+    with django_capture_on_commit_callbacks(execute=True):
+        create_practice(library, "Neu während der Störung")
+        withdrawn.unpublish()
+        stays.title = "Bleibt bestehen, jetzt mit neuem Titel"
+        stays.save_revision().publish()
+    during = api(client)
+
+    assert IndexOutbox.objects.count() >= 3  # nothing was lost, nothing was applied
+    assert during["backend"] == "database"
+    assert during["notices"][0].startswith("Die Volltextsuche ist gerade nicht erreichbar")
+    assert sorted(titles(during)) == [
+        "Bleibt bestehen, jetzt mit neuem Titel",
+        "Neu während der Störung",
+    ]
+    with pytest.raises(Exception, match="nicht erreichbar|not reachable"):
+        call_command("search_index", "sync")
+
+    settings.ELASTICSEARCH_URL = elasticsearch  # back again
+    stale = api(client)
+    call_command("search_index", "sync")
+    after = api(client)
+
+    assert stale["backend"] == "elasticsearch"
+    assert "Wird zurückgezogen" in titles(stale)  # Elasticsearch had missed the changes
+    assert IndexOutbox.objects.count() == 0
+    assert after["backend"] == "elasticsearch"
+    assert sorted(titles(after)) == [
+        "Bleibt bestehen, jetzt mit neuem Titel",
+        "Neu während der Störung",
+    ]
+
+
+def test_the_next_successful_push_drains_the_backlog(
+    client, settings, elasticsearch, library, django_capture_on_commit_callbacks
+):
+    settings.ELASTICSEARCH_URL = DEAD_URL
+    with django_capture_on_commit_callbacks(execute=True):
+        create_practice(library, "Erstes Projekt")
+    settings.ELASTICSEARCH_URL = elasticsearch
+
+    with django_capture_on_commit_callbacks(execute=True):
+        create_practice(library, "Zweites Projekt")
+
+    assert IndexOutbox.objects.count() == 0
+    assert sorted(titles(api(client))) == ["Erstes Projekt", "Zweites Projekt"]
+
+
+def test_page_and_api_fall_back_when_elasticsearch_fails_mid_request(client, settings, library):
+    create_practice(library, "Suchtberatung im Jobcenter", text="Die Suchtberatung kommt ins Haus.")
+    settings.ELASTICSEARCH_URL = DEAD_URL
+
+    data = api(client, q="Beratung")
+    html = client.get("/suche/", {"q": "Beratung"}).content.decode()
+
+    assert data["backend"] == "database"
+    assert titles(data) == ["Suchtberatung im Jobcenter"]
+    assert "Die Volltextsuche ist gerade nicht erreichbar" in html
+    assert "<mark>Suchtberatung</mark>" in html
+
+
+def test_rebuild_swaps_the_alias_while_searches_keep_working(
+    client, settings, elasticsearch, library, monkeypatch, django_capture_on_commit_callbacks
+):
+    from search import indexing
+    from search.backends import elasticsearch as es_backend
+
+    pages = [create_practice(library, f"Beratung {number}") for number in range(5)]
+    sync()
+    es = Elasticsearch(elasticsearch)
+    before = set(es.indices.get_alias(name=alias_name()).body)
+    monkeypatch.setattr(es_backend, "BULK_CHUNK", 1)  # many small batches: time to interfere
+    seen_during: list[int] = []
+
+    def progress(done, total):
+        seen_during.append(api(client, q="Beratung")["total"])
+        if len(seen_during) == 1:
+            # Content changes while the new index is being filled.
+            with django_capture_on_commit_callbacks(execute=True):
+                create_practice(library, "Beratung neu während des Neuaufbaus")
+                pages[4].title = "Beratung 4 geändert"
+                pages[4].save_revision().publish()
+                pages[0].delete()
+
+    es_backend.rebuild(entries=indexing.iter_entries(), total=5, progress=progress, version=0)
+    after = set(es.indices.get_alias(name=alias_name()).body)
+    found = sorted(titles(api(client, q="Beratung")))
+
+    assert len(seen_during) >= 2 and seen_during[0] == 5  # the old index answered meanwhile
+    assert before.isdisjoint(after) and len(after) == 1
+    assert not any(es.indices.exists(index=name) for name in before)
+    assert found == [
+        "Beratung 1",
+        "Beratung 2",
+        "Beratung 3",
+        "Beratung 4 geändert",
+        "Beratung neu während des Neuaufbaus",
+    ]
+
+
+def test_rebuild_and_status_commands(client, settings, elasticsearch, library, capsys):
+    create_practice(library, "Beratung vor Ort")
+    create_practice(library, "Noch ein Projekt")
+    sync()
+
+    call_command("search_index", "rebuild")
+    call_command("search_index", "status")
+    output = capsys.readouterr().out
+
+    assert "elasticsearch [##############################] 100% 2/2" in output
+    assert "database: 2 document(s) indexed." in output
+    assert "elasticsearch: 2 document(s) indexed." in output
+    assert "practice            2         2        2" in output
+    assert "Outbox backlog: 0 change(s)" in output
+    assert titles(api(client, q="Beratung")) == ["Beratung vor Ort"]
+
+
+def test_status_without_elasticsearch(settings, library, capsys):
+    settings.ELASTICSEARCH_URL = ""
+    create_practice(library, "Beratung vor Ort")
+
+    call_command("search_index", "status")
+    output = capsys.readouterr().out
+
+    assert "practice            1         1        -" in output
+    assert "not configured" in output
