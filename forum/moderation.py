@@ -61,7 +61,9 @@ def _reason(reason: str, *, required: bool = True) -> str:
 
 def _locked_post(post: Post) -> Post:
     return (
-        Post.objects.select_for_update().select_related("topic__category", "author").get(pk=post.pk)
+        Post.objects.select_for_update(of=("self",))
+        .select_related("topic__category", "author")
+        .get(pk=post.pk)
     )
 
 

@@ -170,7 +170,11 @@ def post_edit(
             audit_log(actor=editor, action=ModerationAction.EDIT, reason=reason, post=post)
         return post
     now = timezone.now()
-    post = Post.objects.select_for_update().select_related("topic", "author").get(pk=post.pk)
+    post = (
+        Post.objects.select_for_update(of=("self",))
+        .select_related("topic", "author")
+        .get(pk=post.pk)
+    )
     post.body = body
     post.body_html = render_post(body)
     post.edited_at = now

@@ -303,12 +303,12 @@ def _create_practice(index: PracticeIndexPage, spec: dict) -> PracticePage:
     page.target_groups = _terms(TargetGroup, spec["target_groups"])
     page.phases = _terms(ProcessPhase, spec["phases"])
     page.partners = [
-        PracticePartner(partner_type=partner_types[kind], name=partner_name)
-        for kind, partner_name in spec["partners"]
+        PracticePartner(partner_type=partner_types[kind], name=partner_name, sort_order=position)
+        for position, (kind, partner_name) in enumerate(spec["partners"])
     ]
     page.figures = [
-        PracticeFigure(label=label, value=value, note=note)
-        for label, value, note in spec["figures"]
+        PracticeFigure(label=label, value=value, note=note, sort_order=position)
+        for position, (label, value, note) in enumerate(spec["figures"])
     ]
     index.add_child(instance=page)
     if spec["staff_only"]:

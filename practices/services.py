@@ -99,9 +99,13 @@ def practice_submit(
     page.target_groups = list(target_groups)
     page.phases = list(phases)
     page.partners = [
-        PracticePartner(partner_type_id=p.partner_type_id, name=p.name) for p in partners
+        PracticePartner(partner_type_id=p.partner_type_id, name=p.name, sort_order=position)
+        for position, p in enumerate(partners)
     ]
-    page.figures = [PracticeFigure(label=f.label, value=f.value, note=f.note) for f in figures]
+    page.figures = [
+        PracticeFigure(label=f.label, value=f.value, note=f.note, sort_order=position)
+        for position, f in enumerate(figures)
+    ]
     page.full_clean(exclude=["path", "depth", "url_path"])
     index.add_child(instance=page)
     if staff_only:

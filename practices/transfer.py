@@ -836,12 +836,12 @@ def _practice_write(
     page.target_groups = practice.target_groups
     page.phases = practice.phases
     page.partners = [
-        PracticePartner(partner_type=partner_type, name=name)
-        for partner_type, name in practice.partners
+        PracticePartner(partner_type=partner_type, name=name, sort_order=position)
+        for position, (partner_type, name) in enumerate(practice.partners)
     ]
     page.figures = [
-        PracticeFigure(label=label, value=value, note=note)
-        for label, value, note in practice.figures
+        PracticeFigure(label=label, value=value, note=note, sort_order=position)
+        for position, (label, value, note) in enumerate(practice.figures)
     ]
     # The file owns the text sections; images, quotes and downloads added in the admin stay.
     kept = [

@@ -79,10 +79,15 @@ def create_practice(
     page.target_groups = list(TargetGroup.objects.filter(slug__in=target_groups))
     page.phases = list(ProcessPhase.objects.filter(slug__in=phases))
     page.partners = [
-        PracticePartner(partner_type=PartnerType.objects.get(slug=kind), name=name)
-        for kind, name in partners
+        PracticePartner(
+            partner_type=PartnerType.objects.get(slug=kind), name=name, sort_order=position
+        )
+        for position, (kind, name) in enumerate(partners)
     ]
-    page.figures = [PracticeFigure(label=label, value=value) for label, value in figures]
+    page.figures = [
+        PracticeFigure(label=label, value=value, sort_order=position)
+        for position, (label, value) in enumerate(figures)
+    ]
     index.add_child(instance=page)
     if staff_only:
         page_set_staff_only(page, True)
