@@ -1,6 +1,11 @@
+from pathlib import Path
+
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from wagtail.images.fields import WagtailImageField
 
 from .blocks import SECTIONS
 from .models import (
@@ -159,6 +164,18 @@ class PracticeSubmissionForm(forms.Form):
     contact_function = forms.CharField(label=_("Function"), max_length=150, required=False)
     contact_email = forms.EmailField(label=_("E-mail"), required=False)
     contact_phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
+    document = forms.FileField(
+        label=_("Document"),
+        required=False,
+        help_text=_("e.g. a concept or a flyer as PDF or Office file."),
+    )
+    image = WagtailImageField(label=_("Image"), required=False)
+    image_alt = forms.CharField(
+        label=_("Alternative text of the image"),
+        max_length=250,
+        required=False,
+        help_text=_("Describes the image for people who cannot see it."),
+    )
     visibility = forms.ChoiceField(
         label=_("Visibility"),
         choices=[
@@ -185,6 +202,10 @@ class PracticeSubmissionForm(forms.Form):
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The end must not be before the start."))
+        if cleaned.get("image") and not cleaned.get("image_alt", "").strip():
+            self.add_error(
+                "image_alt", _("Please describe the image for people who cannot see it.")
+            )
         if (
             not cleaned.get("jobcenters")
             and not cleaned.get("other_jobcenter")
@@ -194,6 +215,24 @@ class PracticeSubmissionForm(forms.Form):
                 _("Please name at least one Jobcenter or, for supra-regional approaches, a Land.")
             )
         return cleaned
+
+    def clean_document(self):
+        document = self.cleaned_data.get("document")
+        if not document:
+            return document
+        extension = Path(document.name).suffix.lower().lstrip(".")
+        allowed = settings.WAGTAILDOCS_EXTENSIONS
+        if extension not in allowed:
+            raise ValidationError(
+                _("Files of type “%(extension)s” cannot be uploaded. Allowed: %(allowed)s.")
+                % {"extension": extension or "?", "allowed": ", ".join(allowed)}
+            )
+        if document.size > settings.WAGTAILDOCS_MAX_UPLOAD_SIZE:
+            raise ValidationError(
+                _("The file is too large; at most %(size)s are allowed.")
+                % {"size": filesizeformat(settings.WAGTAILDOCS_MAX_UPLOAD_SIZE)}
+            )
+        return document
 
     def section_fields(self):
         return [self[f"section_{key}"] for key, _label in SECTIONS]

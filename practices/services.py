@@ -63,9 +63,12 @@ def practice_submit(
     sections: dict[str, str] | None = None,
     contact: dict[str, str] | None = None,
     staff_only: bool = False,
+    document=None,
+    image=None,
+    image_alt: str = "",
 ) -> PracticePage:
     """Save a practice from staff as a draft and submit it to the Redaktion's review workflow."""
-    from .models import PracticeFigure, PracticePartner
+    from .models import PracticeDocument, PracticeFigure, PracticeImage, PracticePartner
 
     index = PracticeIndexPage.objects.first()
     if index is None:
@@ -106,6 +109,11 @@ def practice_submit(
         PracticeFigure(label=f.label, value=f.value, note=f.note, sort_order=position)
         for position, f in enumerate(figures)
     ]
+    if document is not None:
+        page.documents = [PracticeDocument(document=_document_create(user=user, upload=document))]
+    if image is not None:
+        uploaded = _image_create(user=user, upload=image, title=title)
+        page.images = [PracticeImage(image=uploaded, alt_text=image_alt)]
     page.full_clean(exclude=["path", "depth", "url_path"])
     index.add_child(instance=page)
     if staff_only:
@@ -117,6 +125,22 @@ def practice_submit(
     if workflow is not None:
         workflow.start(page, user)
     return page
+
+
+def _document_create(*, user, upload):
+    from wagtail.documents import get_document_model
+
+    document = get_document_model()(title=upload.name, file=upload, uploaded_by_user=user)
+    document.save()
+    return document
+
+
+def _image_create(*, user, upload, title: str):
+    from wagtail.images import get_image_model
+
+    image = get_image_model()(title=title, file=upload, uploaded_by_user=user)
+    image.save()
+    return image
 
 
 def _silence_admin_notifications(user) -> None:

@@ -64,7 +64,7 @@ def submit(request):
         messages.error(request, _("Submitting is not possible yet: the library has no start page."))
         return redirect("/")
     data = request.POST if request.method == "POST" else None
-    form = PracticeSubmissionForm(data)
+    form = PracticeSubmissionForm(data, request.FILES if data is not None else None)
     partners = PartnerFormSet(data, prefix="partner")
     figures = FigureFormSet(data, prefix="figure")
     if request.method == "POST":
@@ -120,6 +120,9 @@ def practice_submit_from_form(user, cleaned, jobcenters, partners, figures):
             "phone": cleaned["contact_phone"],
         },
         staff_only=cleaned["visibility"] == "staff",
+        document=cleaned.get("document"),
+        image=cleaned.get("image"),
+        image_alt=cleaned.get("image_alt", "").strip(),
     )
 
 

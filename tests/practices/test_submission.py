@@ -169,3 +169,60 @@ class TestSubmissionWorkflow:
         practice = PracticePage.objects.get()
         assert not practice.permissions_for_user(staff_user).can_publish()
         assert client.get("/admin/").status_code == 302
+
+
+def png_upload(name: str = "flyer.png"):
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (40, 30), "#0b4f8a").save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+class TestSubmissionUploads:
+    def test_document_and_image_with_alt_text_are_attached(self, client, setup, staff_user):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        client.force_login(staff_user)
+        pdf = SimpleUploadedFile("konzept.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
+        client.post(
+            SUBMIT,
+            form_data(document=pdf, image=png_upload(), image_alt="Flyer der Joboffensive"),
+        )
+        revision = PracticePage.objects.get().latest_revision.as_object()
+        assert [d.document.filename for d in revision.documents.all()] == ["konzept.pdf"]
+        assert [(i.alt_text, i.image.width) for i in revision.images.all()] == [
+            ("Flyer der Joboffensive", 40)
+        ]
+
+    @pytest.mark.parametrize(
+        ("files", "message"),
+        [
+            ({"image_alt": ""}, "Bitte beschreiben Sie das Bild"),
+            ({"image": "fake"}, "Bild"),
+            ({"document": "exe"}, "können nicht hochgeladen werden"),
+        ],
+    )
+    def test_bad_uploads_are_refused_and_nothing_is_saved(
+        self, client, setup, staff_user, files, message
+    ):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+        from wagtail.documents.models import Document
+        from wagtail.images.models import Image
+
+        client.force_login(staff_user)
+        data = form_data(image=png_upload(), image_alt="Ein Bild")
+        if files.get("image") == "fake":
+            data["image"] = SimpleUploadedFile("bild.png", b"kein Bild", "image/png")
+        if files.get("document") == "exe":
+            data["document"] = SimpleUploadedFile("tool.exe", b"MZ", "application/octet-stream")
+        if "image_alt" in files:
+            data["image_alt"] = files["image_alt"]
+        before = (*state(), Image.objects.count(), Document.objects.count())
+        response = client.post(SUBMIT, data)
+        assert response.status_code == 200
+        assert message in response.content.decode()
+        assert (*state(), Image.objects.count(), Document.objects.count()) == before
