@@ -49,9 +49,9 @@ def practice_list(*, filters: PracticeFilters, user) -> QuerySet[PracticePage]:
         ("jobcenters__slug", filters.jobcenters),
     ]:
         if slugs:
-            # Values of one filter widen the result (OR); different filters narrow it (AND).
-            matching = PracticePage.objects.filter(**{f"{relation}__in": slugs}).values("pk")
-            queryset = queryset.filter(pk__in=matching)
+            # Values of one filter widen the result (OR); different filters narrow it (AND):
+            # each filter() call joins the relation anew, DISTINCT folds the duplicates.
+            queryset = queryset.filter(**{f"{relation}__in": slugs}).distinct()
     if filters.year_to is not None:
         queryset = queryset.filter(
             Q(start_date__isnull=True) | Q(start_date__lte=date(filters.year_to, 12, 31))

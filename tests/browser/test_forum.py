@@ -75,6 +75,8 @@ def test_question_answer_quote_helpful_and_solution(open_as, demo_site):
     row.get_by_role("link", name=QUESTION).click()
     question = jens.locator("#beitrag-1")
     question.get_by_role("link", name="Zitieren").click()
+    # The quote opens the reply page; wait for it so the topic page's own form isn't matched.
+    expect(jens).to_have_url(re.compile(r"zitat=\d+"))
     body = jens.get_by_label("Ihr Beitrag")
     expect(body).to_have_value(re.compile(r"^> \*\*Anna Berger\*\* schrieb:\n> Wir planen"))
     body.press("End")
