@@ -1,11 +1,15 @@
+import re
 from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 
 from practices.models import Bundesland, PracticeStatus, Topic
+from tests.cms.magazine_helpers import make_image
 from tests.factories import create_user
 from tests.factories.practices import create_jobcenter, create_practice
 
@@ -170,6 +174,19 @@ class TestIndexFilters:
         assert len(titles(second)) == 2
         assert "Anderswo" not in titles(second)
 
+    def test_page_links_beyond_page_999_stay_plain_numbers(self):
+        # 12 practices a page: a library of 12,000 practices has 1,000 pages.
+        page = Paginator(range(12_000), 12).page(999)
+
+        html = render_to_string(
+            "includes/pagination.html",
+            {"page_obj": page, "page_param": "seite", "query": "bundesland=NW"},
+        )
+
+        assert 'href="?bundesland=NW&amp;seite=1000" rel="next"' in html
+        assert 'href="?bundesland=NW&amp;seite=998" rel="prev"' in html
+        assert ">1.000</a>" in html  # the visible page number is German
+
     def test_filter_state_is_shown_in_the_form(self, client, practices):
         html = client.get(INDEX, {"bundesland": "NW", "partner": "suchtberatung"}).content.decode()
         assert 'name="bundesland" value="NW" checked' in html
@@ -258,6 +275,20 @@ class TestDetailPage:
         assert '<meta property="og:type" content="article">' in html
         assert 'rel="canonical"' in html
         assert 'href="/static/css/print.css" media="print"' in html
+
+    def test_first_image_is_the_sharing_image(self, client, practice):
+        practice.images.create(
+            image=make_image(size=(1600, 1000)), alt_text="Teilnehmende im Bewerbungstraining"
+        )
+        practice.save_revision().publish()
+
+        html = client.get(practice.url).content.decode()
+
+        assert re.search(r'<meta property="og:image" content="http://testserver/[^"]+\.jpg">', html)
+        assert '<meta property="og:image:width" content="1200">' in html
+        assert '<meta property="og:image:height" content="630">' in html
+        assert '<meta property="og:image:alt" content="Teilnehmende im Bewerbungstraining">' in html
+        assert '<meta name="twitter:card" content="summary_large_image">' in html
 
     def test_similar_practices_share_taxonomies(self, client, practice):
         similar = create_practice("Arbeitgeberservice Essen", topics=["arbeitgeberservice"])
