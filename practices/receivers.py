@@ -1,12 +1,24 @@
 from django.db import transaction
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.signals import page_published, workflow_rejected
 
 from .models import PracticePage
-from .services import practice_notify_submitter
+from .services import practice_notify_changes_requested, practice_notify_submitter
 
 
 @receiver(page_published, sender=PracticePage, dispatch_uid="practices.notify_submitter")
 def notify_submitter_on_publish(sender, instance, **kwargs) -> None:
     if instance.submitted_by_id and not instance.submitter_notified:
         transaction.on_commit(lambda: practice_notify_submitter(page=instance))
+
+
+@receiver(workflow_rejected, dispatch_uid="practices.notify_submitter_of_changes")
+def notify_submitter_on_changes_requested(sender, instance, user=None, **kwargs) -> None:
+    page = getattr(instance.content_object, "specific", None)
+    if not isinstance(page, PracticePage) or not page.submitted_by_id:
+        return
+    task_state = instance.current_task_state
+    comment = (task_state.get_comment() if task_state else "") or ""
+    transaction.on_commit(
+        lambda: practice_notify_changes_requested(page=page, reviewer=user, comment=comment)
+    )

@@ -176,3 +176,31 @@ def practice_notify_submitter(*, page: PracticePage) -> bool:
     message.send()
     PracticePage.objects.filter(pk=page.pk).update(submitter_notified=True)
     return True
+
+
+def practice_notify_changes_requested(*, page: PracticePage, reviewer, comment: str) -> bool:
+    """Tell the member who submitted ``page`` that the Redaktion asks for changes.
+
+    Submitters without admin access cannot open the review in Wagtail, so the e-mail carries
+    the reviewer's comment, and answering it reaches the reviewer.
+    """
+    submitter = page.submitted_by
+    if submitter is None or not submitter.email:
+        return False
+    context = {
+        "user": submitter,
+        "page": page,
+        "comment": comment.strip(),
+        "site_name": settings.WAGTAIL_SITE_NAME,
+    }
+    message = EmailMultiAlternatives(
+        subject=render_to_string("practices/email/changes_requested_subject.txt", context).strip(),
+        body=render_to_string("practices/email/changes_requested.txt", context),
+        to=[submitter.email],
+        reply_to=[reviewer.email] if reviewer is not None and reviewer.email else None,
+    )
+    message.attach_alternative(
+        render_to_string("practices/email/changes_requested.html", context), "text/html"
+    )
+    message.send()
+    return True

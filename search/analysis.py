@@ -189,13 +189,11 @@ def words(text: str) -> list[str]:
     """Normalised words of ``text`` without stopwords."""
     # Accents are dropped per word, and only where one is left after the umlaut folding:
     # decomposing whole documents was the slowest step of a rebuild.
-    found = []
-    for word in WORD_RE.findall(_fold(text.lower())):
-        if not word.isascii():
-            word = _strip_accents(word)
-        if word not in STOPWORDS:
-            found.append(word)
-    return found
+    folded = _fold(text.lower())
+    found = WORD_RE.findall(folded)
+    if not folded.isascii():
+        found = [word if word.isascii() else _strip_accents(word) for word in found]
+    return [word for word in found if word not in STOPWORDS]
 
 
 @lru_cache(maxsize=10_000)
@@ -214,14 +212,12 @@ class IndexTerms:
 def index_terms(text: str) -> IndexTerms:
     """What a document field contributes to the index."""
     found = words(text)
-    stems: list[str] = []
-    parts: list[str] = []
-    for word in found:
-        stem_, extra = _index_word(word)
-        stems.append(stem_)
-        if extra:
-            parts.append(extra)
-    return IndexTerms(exact=" ".join(found), stems=" ".join(stems), parts=" ".join(parts))
+    analysed = list(map(_index_word, found))
+    return IndexTerms(
+        exact=" ".join(found),
+        stems=" ".join([stem_ for stem_, _ in analysed]),
+        parts=" ".join([extra for _, extra in analysed if extra]),
+    )
 
 
 @lru_cache(maxsize=100_000)

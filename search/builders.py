@@ -7,7 +7,9 @@ site may or may not have yet (magazine articles, guides) are registered when the
 exists, so they join the index without changes here.
 """
 
+import json
 import re
+from collections import namedtuple
 from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -17,9 +19,10 @@ from types import SimpleNamespace
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Model, Prefetch, QuerySet
+from django.db.models import Model, Prefetch, QuerySet, TextField
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction, Site
 
 PUBLIC = "public"
@@ -98,6 +101,10 @@ class DocumentBuilder:
         """Indexed objects whose document depends on ``page`` (moves, privacy changes)."""
         return []
 
+    def fetch(self, queryset: QuerySet) -> list:
+        """The objects of ``queryset`` in the form ``prepare`` and ``build`` take."""
+        return list(queryset)
+
     def prepare(self, objects: list[Model]) -> None:
         """Load what ``build`` needs for a whole chunk of objects at once (optional)."""
 
@@ -161,6 +168,24 @@ class PageBuilder(DocumentBuilder):
         self.doc_type = doc_type
         self.label = label
         self.field_names = {f.name for f in model._meta.get_fields()}
+        # What ``build`` looks at, worked out once per type instead of once per page.
+        self.teaser_fields = [name for name in self.TEASER_FIELDS if self._has(name)]
+        self.rich_teasers = {
+            name
+            for name in self.teaser_fields
+            if isinstance(model._meta.get_field(name), RichTextField)
+        }
+        self.body_fields = [name for name in self.BODY_FIELDS if self._has(name)]
+        self.term_relations = [
+            (facet, name)
+            for facet, name in [
+                ("topic", "topics"),
+                ("target_group", "target_groups"),
+                ("phase", "phases"),
+            ]
+            if self._has(name)
+        ]
+        self._model_label = model._meta.label_lower
 
     def _has(self, name: str) -> bool:
         return name in self.field_names
@@ -180,43 +205,90 @@ class PageBuilder(DocumentBuilder):
             queryset = queryset.select_related("status")
         return queryset.order_by("pk")
 
+    def _row_columns(self) -> list[str]:
+        columns = ["pk", "live", "path", "url_path", "title"]
+        columns += ["first_published_at", "last_published_at"]
+        columns += [name for name in (*self.TEASER_FIELDS, *self.BODY_FIELDS) if self._has(name)]
+        if self._has("status"):
+            columns += ["status_id", "status__slug", "status__name"]
+        return columns
+
+    def fetch(self, queryset: QuerySet) -> list[SimpleNamespace]:
+        """Pages as plain rows of the columns a document needs.
+
+        A rebuild reads every page; creating Wagtail page instances (dozens of fields, the
+        tree and revision machinery) cost more than analysing their text. StreamFields are
+        read as their stored JSON: ``stream_text`` needs nothing but the raw blocks.
+        """
+        streams = [
+            name
+            for name in self.BODY_FIELDS
+            if self._has(name) and isinstance(self.model._meta.get_field(name), StreamField)
+        ]
+        columns = [column for column in self._row_columns() if column not in streams]
+        queryset = queryset.annotate(
+            **{f"{name}__json": Cast(name, output_field=TextField()) for name in streams}
+        )
+        rows = []
+        for row in queryset.values(*columns, *(f"{name}__json" for name in streams)):
+            for name in streams:
+                stored = row.pop(f"{name}__json")
+                row[name] = json.loads(stored) if stored else []
+            if "status_id" in row:
+                slug, name = row.pop("status__slug"), row.pop("status__name")
+                row["status"] = SimpleNamespace(slug=slug, name=name) if slug else None
+            rows.append(SimpleNamespace(**row))
+        return rows
+
     def prepare(self, objects: list[Model]) -> None:
         """Load the relations of a whole chunk with one flat query each.
 
         Django's prefetch_related builds a queryset per object and relation, which made it
         the slowest part of a rebuild; documents only need a few columns of each relation.
         """
-        ids = [obj.pk for obj in objects]
+        ids = sorted(obj.pk for obj in objects)
+        if not ids:
+            return
         loaded: dict[int, dict[str, list]] = {pk: {} for pk in ids}
+        if ids[-1] - ids[0] < 2 * len(ids):
+            # A rebuild's chunks are runs of ids: a range is cheaper to send than 500 ids.
+            def owned_by(column: str) -> dict:
+                return {f"{column}__gte": ids[0], f"{column}__lte": ids[-1]}
+        else:
+
+            def owned_by(column: str) -> dict:
+                return {f"{column}__in": ids}
+
         for name, columns in self.M2M_FIELDS.items():
             if not self._has(name):
                 continue
             field = self.model._meta.get_field(name)
             through = field.remote_field.through
             source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-            rows = through.objects.filter(**{f"{source}_id__in": ids}).values_list(
+            rows = through.objects.filter(**owned_by(f"{source}_id")).values_list(
                 f"{source}_id", *(f"{target}__{column}" for column in columns)
             )
+            related = namedtuple(f"Related_{name}", columns)
             for pk in ids:
                 loaded[pk][name] = []
             for owner, *values in rows:
-                loaded[owner][name].append(
-                    SimpleNamespace(**dict(zip(columns, values, strict=True)))
-                )
+                if owner in loaded:
+                    loaded[owner][name].append(related._make(values))
         if self._has("partners"):
             from practices.models import PracticePartner
 
             for pk in ids:
                 loaded[pk]["partners"] = []
-            rows = PracticePartner.objects.filter(page_id__in=ids).values_list(
+            rows = PracticePartner.objects.filter(**owned_by("page_id")).values_list(
                 "page_id", "name", "partner_type__slug", "partner_type__name"
             )
             for owner, name, slug, type_name in rows:
-                loaded[owner]["partners"].append(
-                    SimpleNamespace(
-                        name=name, partner_type=SimpleNamespace(slug=slug, name=type_name)
+                if owner in loaded:
+                    loaded[owner]["partners"].append(
+                        SimpleNamespace(
+                            name=name, partner_type=SimpleNamespace(slug=slug, name=type_name)
+                        )
                     )
-                )
         for obj in objects:
             obj._search_related = loaded[obj.pk]
 
@@ -226,24 +298,17 @@ class PageBuilder(DocumentBuilder):
         visibility = context.for_page(obj)
         if visibility is None:
             return None
-        teaser_field = next((name for name in self.TEASER_FIELDS if getattr(obj, name, "")), None)
+        teaser_field = next((name for name in self.teaser_fields if getattr(obj, name, "")), None)
         teaser = str(getattr(obj, teaser_field)) if teaser_field else ""
-        if teaser_field and isinstance(self.model._meta.get_field(teaser_field), RichTextField):
+        if teaser_field in self.rich_teasers:
             teaser = html_to_text(teaser)
-        body = " ".join(
-            stream_text(getattr(obj, name)) for name in self.BODY_FIELDS if self._has(name)
-        )
+        body = " ".join([stream_text(getattr(obj, name)) for name in self.body_fields])
         facets: dict[str, list[str]] = {"type": [self.doc_type]}
         keywords: list[str] = []
-        for facet, name in [
-            ("topic", "topics"),
-            ("target_group", "target_groups"),
-            ("phase", "phases"),
-        ]:
-            if self._has(name):
-                terms = _related(obj, name)
-                facets[facet] = [term.slug for term in terms]
-                keywords.extend(term.name for term in terms)
+        for facet, name in self.term_relations:
+            terms = _related(obj, name)
+            facets[facet] = [term.slug for term in terms]
+            keywords.extend([term.name for term in terms])
         if self._has("bundeslaender"):
             laender = _related(obj, "bundeslaender")
             facets["bundesland"] = [land.code for land in laender]
@@ -257,13 +322,13 @@ class PageBuilder(DocumentBuilder):
             facets["partner_type"] = sorted({p.partner_type.slug for p in partners})
             keywords.extend(p.name for p in partners)
             keywords.extend({p.partner_type.name for p in partners})
-        if self._has("status") and obj.status_id:
+        if self._has("status") and obj.status_id and obj.status:
             facets["status"] = [obj.status.slug]
             keywords.append(obj.status.name)
         return IndexEntry(
-            doc_id=self.doc_id(obj.pk),
+            doc_id=f"{self.doc_type}-{obj.pk}",
             doc_type=self.doc_type,
-            model=self.model_label,
+            model=self._model_label,
             object_id=str(obj.pk),
             title=obj.title,
             teaser=teaser,

@@ -8,15 +8,17 @@ stays and the next push or ``search_index sync`` applies it.
 """
 
 import logging
+import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Model
 
 from .analysis import index_terms
 from .builders import DocumentBuilder, IndexEntry, VisibilityContext, builder_for, builders
+from .compounds import word_list
 from .models import IndexOutbox, SearchDocument, SearchFacetValue
 
 logger = logging.getLogger(__name__)
@@ -162,7 +164,7 @@ def _load_entries(keys: list[tuple[str, str]]) -> tuple[list[IndexEntry], list[s
 
 def _fetch(builder: DocumentBuilder, object_ids: list[str]) -> list[Model]:
     # Not only live objects: an unpublished page must be found to be removed.
-    return list(builder.queryset(live_only=False).filter(pk__in=object_ids))
+    return builder.fetch(builder.queryset(live_only=False).filter(pk__in=object_ids))
 
 
 # --- documents ----------------------------------------------------------------------------
@@ -272,15 +274,55 @@ def iter_entries_of(
     last_pk = None
     while True:
         chunk_qs = queryset if last_pk is None else queryset.filter(pk__gt=last_pk)
-        chunk = list(chunk_qs[:chunk_size])
+        chunk = builder.fetch(chunk_qs[:chunk_size])
         if not chunk:
             break
         last_pk = chunk[-1].pk
-        builder.prepare(chunk)
-        for obj in chunk:
-            entry = builder.build(obj, context)
-            if entry is not None:
-                yield entry
+        yield from _build_all(builder, chunk, context)
+
+
+def _build_all(builder: DocumentBuilder, objects: list, context: VisibilityContext):
+    builder.prepare(objects)
+    for obj in objects:
+        entry = builder.build(obj, context)
+        if entry is not None:
+            yield entry
+
+
+def rebuild_chunks(*, chunk_size: int = 500) -> list[tuple[str, int, int]]:
+    """The candidates as runs of ids, (model, first id, last id), for parallel rebuilds."""
+    chunks = []
+    for builder in builders():
+        ids = list(builder.queryset().values_list("pk", flat=True))
+        for start in range(0, len(ids), chunk_size):
+            run = ids[start : start + chunk_size]
+            chunks.append((builder.model_label, run[0], run[-1]))
+    return chunks
+
+
+def entries_between(model: str, first: int, last: int) -> list[IndexEntry]:
+    builder = builder_for(model)
+    objects = builder.fetch(builder.queryset().filter(pk__gte=first, pk__lte=last))
+    return list(_build_all(builder, objects, VisibilityContext()))
+
+
+def rebuild_workers(total: int) -> int:
+    """How many processes should rebuild ``total`` documents; 1 means: in this process.
+
+    Worker processes read the committed database: not from inside a transaction (its rows are
+    not visible to them) and not from an in-memory SQLite database. Small sites are rebuilt
+    faster than processes start.
+    """
+    workers = settings.SEARCH_REBUILD_WORKERS
+    if workers < 2 or total < settings.SEARCH_REBUILD_PARALLEL_FROM:
+        return 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1  # pragma: no cover - Linux has fork
+    if connection.in_atomic_block:
+        return 1
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        return 1
+    return workers
 
 
 def count_candidates() -> int:
@@ -319,8 +361,20 @@ def rebuild(*, progress: Progress | None = None, database: bool = True) -> dict[
     if elasticsearch_enabled():
         from .backends import elasticsearch as es_backend
 
-        counts["elasticsearch"] = es_backend.rebuild(
-            entries=iter_entries(), total=count_candidates(), progress=progress, version=last_pk
-        )
+        total = count_candidates()
+        workers = rebuild_workers(total)
+        if workers > 1:
+            word_list()  # loaded once here, shared by the forked processes
+            counts["elasticsearch"] = es_backend.rebuild(
+                chunks=rebuild_chunks(),
+                workers=workers,
+                total=total,
+                progress=progress,
+                version=last_pk,
+            )
+        else:
+            counts["elasticsearch"] = es_backend.rebuild(
+                entries=iter_entries(), total=total, progress=progress, version=last_pk
+            )
     IndexOutbox.objects.filter(pk__lte=last_pk).delete()
     return counts

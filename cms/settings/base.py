@@ -208,6 +208,11 @@ ELASTICSEARCH_SEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_SEARCH_TIMEOU
 ELASTICSEARCH_BULK_TIMEOUT = float(os.environ.get("ELASTICSEARCH_BULK_TIMEOUT", "120"))
 # How long a process keeps facet labels and synonyms before reading them again.
 SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "60"))
+# A rebuild of at least SEARCH_REBUILD_PARALLEL_FROM documents runs in this many processes.
+SEARCH_REBUILD_WORKERS = int(
+    os.environ.get("SEARCH_REBUILD_WORKERS", str(min(os.cpu_count() or 1, 4)))
+)
+SEARCH_REBUILD_PARALLEL_FROM = int(os.environ.get("SEARCH_REBUILD_PARALLEL_FROM", "2000"))
 
 
 # Forum community (forum/): anti-flood limits, reports and notification e-mails. 0 turns a

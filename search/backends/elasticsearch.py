@@ -2,15 +2,17 @@
 
 import logging
 import math
+import multiprocessing
 import time
 from collections.abc import Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from datetime import datetime
 from functools import lru_cache
 
 from django.conf import settings
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
 from elasticsearch.dsl import A, Q, Search
+from elasticsearch.serializer import OrjsonSerializer
 
 from ..builders import FACETS, IndexEntry
 from ..documents import FACET_FIELDS, alias_name, knowledge_index, new_index_name, to_source
@@ -68,7 +70,9 @@ def _client(url, username, password, api_key, ca_certs, verify_certs, timeout) -
         options["verify_certs"] = verify_certs
         if ca_certs:
             options["ca_certs"] = ca_certs
-    return Elasticsearch(url, **options)
+    # orjson: serialising a rebuild's bulk bodies with the json module cost as much as
+    # analysing the documents, and it holds the interpreter lock the analysis needs.
+    return Elasticsearch(url, serializer=OrjsonSerializer(), **options)
 
 
 # --- writing --------------------------------------------------------------------------------
@@ -161,8 +165,19 @@ def _bulk(es: Elasticsearch, actions: list[dict]) -> int:
     return success + len(errors)
 
 
-def rebuild(*, entries: Iterable[IndexEntry], total: int, progress=None, version: int = 0) -> int:
+def rebuild(
+    *,
+    entries: Iterable[IndexEntry] | None = None,
+    chunks: list[tuple[str, int, int]] | None = None,
+    workers: int = 1,
+    total: int,
+    progress=None,
+    version: int = 0,
+) -> int:
     """Load a fresh index, then point the alias at it in one atomic step.
+
+    The documents come either as ``entries``, built in this process, or as ``chunks`` (model,
+    first and last id) that ``workers`` processes read, analyse and send on their own.
 
     ``version`` is the newest outbox row when the rebuild started: changes pushed while it
     runs reach the new index too (through the building alias) with higher versions, so the
@@ -173,26 +188,11 @@ def rebuild(*, entries: Iterable[IndexEntry], total: int, progress=None, version
     name = new_index_name()
     knowledge_index(name, bulk_loading=True).create(using=es)
     es.indices.put_alias(index=name, name=building_alias())
-    done = 0
-    batch: list[dict] = []
-    # One batch is sent (helpers.bulk, in a worker thread) while the next is being built:
-    # reading and analysing in Python overlaps with Elasticsearch's indexing.
-    pending: Future | None = None
     try:
-        with ThreadPoolExecutor(max_workers=1) as sender:
-            for entry in entries:
-                batch.append(_index_action(name, entry, version))
-                if len(batch) >= BULK_CHUNK * 2:
-                    if pending is not None:
-                        done += pending.result()
-                        if progress:
-                            progress(done, max(total, done))
-                    pending = sender.submit(_bulk, es, batch)
-                    batch = []
-            if pending is not None:
-                done += pending.result()
-            if batch:
-                done += _bulk(es, batch)
+        if chunks is not None:
+            done = _fill_in_processes(name, chunks, workers, version, total, progress)
+        else:
+            done = _fill(es, name, entries or [], version, total, progress)
         es.indices.put_settings(index=name, settings={"index": {"refresh_interval": "1s"}})
         es.indices.refresh(index=name)
     except Exception:
@@ -210,6 +210,68 @@ def rebuild(*, entries: Iterable[IndexEntry], total: int, progress=None, version
     if progress:
         progress(done, max(total, done))
     return done
+
+
+def _fill(es, name: str, entries: Iterable[IndexEntry], version: int, total: int, progress) -> int:
+    done = 0
+    batch: list[dict] = []
+    # One batch is sent (helpers.bulk, in a worker thread) while the next is being built:
+    # reading and analysing in Python overlaps with Elasticsearch's indexing.
+    pending: Future | None = None
+    with ThreadPoolExecutor(max_workers=1) as sender:
+        for entry in entries:
+            batch.append(_index_action(name, entry, version))
+            if len(batch) >= BULK_CHUNK * 2:
+                if pending is not None:
+                    done += pending.result()
+                    if progress:
+                        progress(done, max(total, done))
+                pending = sender.submit(_bulk, es, batch)
+                batch = []
+        if pending is not None:
+            done += pending.result()
+        if batch:
+            done += _bulk(es, batch)
+    return done
+
+
+def _fill_in_processes(
+    name: str, chunks: list[tuple[str, int, int]], workers: int, version: int, total: int, progress
+) -> int:
+    """Build and send the chunks in ``workers`` forked processes.
+
+    Analysing German text is Python work under one interpreter lock; in processes it runs on
+    every core, next to Elasticsearch's own indexing. The processes are forked from this one
+    (settings, word list and code are there already) with no database connection open, so
+    each opens its own; they get their own Elasticsearch client too.
+    """
+    from django.db import connections
+
+    connections.close_all()
+    done = 0
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_client.cache_clear
+    ) as pool:
+        futures = [pool.submit(_fill_chunk, name, *chunk, version) for chunk in chunks]
+        try:
+            for future in as_completed(futures):
+                done += future.result()
+                if progress:
+                    progress(done, max(total, done))
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+    return done
+
+
+def _fill_chunk(name: str, model: str, first: int, last: int, version: int) -> int:
+    from ..indexing import entries_between
+
+    es = client(timeout=settings.ELASTICSEARCH_BULK_TIMEOUT)
+    actions = [_index_action(name, entry, version) for entry in entries_between(model, first, last)]
+    return _bulk(es, actions) if actions else 0
 
 
 # --- reading --------------------------------------------------------------------------------

@@ -4,9 +4,10 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import WorkflowState
+from wagtail.models import Workflow, WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from cms.accounts.groups import EDITORS, MODERATORS, STAFF, TASK_NAME, groups_sync
@@ -159,6 +160,20 @@ class TestReviewWorkflow:
 
 
 class TestWhoMayPublish:
+    def test_a_workflow_without_review_tasks_publishes_nothing_for_editors(
+        self, client, issue, editor_a
+    ):
+        # A workflow whose tasks were all removed or deactivated finishes on submission; only
+        # an approval by a reviewer may stand in for the publish permission, not that.
+        empty = Workflow.objects.create(name="Ohne Prüfung")
+        WorkflowPage.objects.create(workflow=empty, page=issue)
+
+        article = submit_new_article(client, editor_a, issue)
+
+        article.refresh_from_db()
+        assert not article.live
+        assert Client().get(article.url).status_code == 404
+
     def test_editor_cannot_publish_directly(self, client, issue, editor_a):
         client.force_login(editor_a)
 

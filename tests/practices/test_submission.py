@@ -44,6 +44,23 @@ def setup(library):
     return library
 
 
+def submitted_and_opened_by_an_editor(client, staff_user) -> tuple:
+    """``staff_user`` submits a practice; a second client session belongs to an editor."""
+    client.force_login(staff_user)
+    client.post(SUBMIT, form_data())
+    practice = PracticePage.objects.get()
+    task_state = practice.current_workflow_state.current_task_state
+    editor = create_user("Redaktion", username="redaktion-zwei", email="redaktion@example.org")
+    client.force_login(editor)
+    return practice, task_state
+
+
+def review(client, task_state, action: str, comment: str):
+    page_id = task_state.workflow_state.object_id
+    url = f"/admin/pages/workflow/action/{page_id}/{action}/{task_state.pk}/"
+    return client.post(url, {"comment": comment})
+
+
 def state() -> tuple:
     return (PracticePage.objects.count(), Page.objects.count(), WorkflowState.objects.count())
 
@@ -135,18 +152,9 @@ class TestSubmissionWorkflow:
     def test_editor_approves_and_submitter_is_told_once(
         self, client, setup, staff_user, django_capture_on_commit_callbacks
     ):
-        client.force_login(staff_user)
-        client.post(SUBMIT, form_data())
-        practice = PracticePage.objects.get()
-        task_state = practice.current_workflow_state.current_task_state
-
-        editor = create_user("Redaktion", username="redaktion-zwei")
-        client.force_login(editor)
+        practice, task_state = submitted_and_opened_by_an_editor(client, staff_user)
         with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(
-                f"/admin/pages/workflow/action/{practice.pk}/approve/{task_state.pk}/",
-                {"comment": "Danke!"},
-            )
+            response = review(client, task_state, "approve", "Danke!")
         assert response.status_code in (200, 302)
         practice.refresh_from_db()
         assert practice.live
@@ -162,6 +170,35 @@ class TestSubmissionWorkflow:
         assert len(mail.outbox) == 1
         client.logout()
         assert "Peer-Mentoring" in client.get("/praxisbeispiele/").content.decode()
+
+    def test_editor_asks_for_changes_and_submitter_gets_the_note(
+        self, client, setup, staff_user, django_capture_on_commit_callbacks
+    ):
+        practice, task_state = submitted_and_opened_by_an_editor(client, staff_user)
+
+        with django_capture_on_commit_callbacks(execute=True):
+            response = review(
+                client,
+                task_state,
+                "reject",
+                "Bitte die Ergebnisse mit Zahlen belegen <b>und</b> kürzen.",
+            )
+
+        practice.refresh_from_db()
+        assert response.status_code in (200, 302)
+        assert not practice.live
+        assert practice.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+        assert len(mail.outbox) == 1
+        message = mail.outbox[0]
+        assert message.to == [staff_user.email]
+        assert message.reply_to == ["redaktion@example.org"]
+        assert message.subject == (
+            "Ihr Praxisbeispiel „Peer-Mentoring im Absolventenmanagement“ braucht noch Änderungen"
+        )
+        assert "Bitte die Ergebnisse mit Zahlen belegen <b>und</b> kürzen." in message.body
+        assert "/admin/" not in message.body
+        html = message.alternatives[0][0]
+        assert "Bitte die Ergebnisse mit Zahlen belegen &lt;b&gt;und&lt;/b&gt; kürzen." in html
 
     def test_staff_cannot_publish_directly(self, client, setup, staff_user):
         client.force_login(staff_user)

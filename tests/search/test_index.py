@@ -2,7 +2,8 @@
 
 import pytest
 from django.core.management import call_command
-from elasticsearch import Elasticsearch
+from django.db import connection, transaction
+from elasticsearch import Elasticsearch, helpers
 
 from search.documents import alias_name
 from search.models import IndexOutbox
@@ -148,3 +149,58 @@ def test_status_without_elasticsearch(settings, library, capsys):
 
     assert "practice            1         1        -" in output
     assert "not configured" in output
+
+
+def _indexed_sources(url: str) -> dict[str, dict]:
+    es = Elasticsearch(url)
+    return {hit["_id"]: hit["_source"] for hit in helpers.scan(es, index=alias_name())}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rebuild_in_worker_processes_gives_the_same_index(settings, elasticsearch, library):
+    from search import indexing
+    from tests.factories import create_user
+    from tests.forum.helpers import create_category, create_topic
+
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        pytest.skip("worker processes cannot open an in-memory SQLite database")
+    for number in range(7):
+        create_practice(
+            library,
+            f"Suchtberatung im Jobcenter {number}",
+            topics=("sucht",),
+            partner_types=("suchtberatung",),
+            staff_only=number == 3,
+        )
+    create_topic(create_category("Gesundheit und Sucht"), create_user(username="anna.berger"))
+    settings.SEARCH_REBUILD_PARALLEL_FROM = 0
+    settings.SEARCH_REBUILD_WORKERS = 1
+    assert indexing.rebuild(database=False) == {"elasticsearch": 8}
+    in_one_process = _indexed_sources(elasticsearch)
+
+    settings.SEARCH_REBUILD_WORKERS = 2
+    workers = indexing.rebuild_workers(8)
+    counts = indexing.rebuild(database=False)
+    in_two_processes = _indexed_sources(elasticsearch)
+
+    assert workers == 2
+    assert counts == {"elasticsearch": 8}
+    assert len(in_one_process) == 8
+    assert in_two_processes == in_one_process
+    assert sorted(doc["doc_type"] for doc in in_two_processes.values()) == ["practice"] * 7 + [
+        "topic"
+    ]
+    assert sum(doc["visibility"] == "staff" for doc in in_two_processes.values()) == 1
+
+
+def test_rebuild_stays_in_this_process_where_workers_could_not_help(settings, db):
+    from search import indexing
+
+    settings.SEARCH_REBUILD_WORKERS = 2
+    settings.SEARCH_REBUILD_PARALLEL_FROM = 100
+
+    assert indexing.rebuild_workers(99) == 1  # smaller than starting processes is worth
+    with transaction.atomic():  # other processes cannot see uncommitted rows
+        assert indexing.rebuild_workers(100) == 1
+    settings.SEARCH_REBUILD_WORKERS = 1
+    assert indexing.rebuild_workers(10_000) == 1
