@@ -5,6 +5,8 @@ query, so a word is marked exactly when it made the document match ("Beratung" m
 "Suchtberatung"), and no markup of the content can ever reach the page unescaped.
 """
 
+from functools import lru_cache
+
 from django.utils.html import escape
 
 from .analysis import STOPWORDS, WORD_RE, analyse_word, normalise
@@ -13,14 +15,22 @@ FRAGMENT_LENGTH = 240
 LEAD = 60
 
 
+@lru_cache(maxsize=50_000)
+def _terms_of(raw_word: str) -> tuple[str, tuple[str, ...]] | None:
+    """Stem and compound parts of a word as it appears in a text (cached: every result page
+    analyses a few hundred words, mostly the same ones)."""
+    word = normalise(raw_word)
+    if not word or word in STOPWORDS:
+        return None
+    term = analyse_word(word)
+    return term.stem, term.parts
+
+
 def _matches(text: str, stems: set[str]) -> list[tuple[int, int]]:
     spans = []
     for match in WORD_RE.finditer(text):
-        word = normalise(match.group())
-        if not word or word in STOPWORDS:
-            continue
-        term = analyse_word(word)
-        if term.stem in stems or stems.intersection(term.parts):
+        terms = _terms_of(match.group())
+        if terms is not None and (terms[0] in stems or not stems.isdisjoint(terms[1])):
             spans.append(match.span())
     return spans
 
