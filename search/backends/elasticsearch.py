@@ -1,8 +1,10 @@
 """The Elasticsearch backend (client line 8, queries through ``elasticsearch.dsl``)."""
 
+import gc
 import logging
 import math
 import multiprocessing
+import os
 import time
 from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
@@ -49,6 +51,7 @@ def recently_failed() -> bool:
 
 def client(*, timeout: float | None = None) -> Elasticsearch:
     return _client(
+        os.getpid(),  # a forked process makes its own; its parent's stays untouched
         settings.ELASTICSEARCH_URL,
         settings.ELASTICSEARCH_USERNAME,
         settings.ELASTICSEARCH_PASSWORD,
@@ -60,7 +63,9 @@ def client(*, timeout: float | None = None) -> Elasticsearch:
 
 
 @lru_cache(maxsize=8)
-def _client(url, username, password, api_key, ca_certs, verify_certs, timeout) -> Elasticsearch:
+def _client(
+    pid, url, username, password, api_key, ca_certs, verify_certs, timeout
+) -> Elasticsearch:
     options: dict = {"request_timeout": timeout, "max_retries": 1, "retry_on_timeout": False}
     if username:
         options["basic_auth"] = (username, password)
@@ -243,27 +248,48 @@ def _fill_in_processes(
     Analysing German text is Python work under one interpreter lock; in processes it runs on
     every core, next to Elasticsearch's own indexing. The processes are forked from this one
     (settings, word list and code are there already) with no database connection open, so
-    each opens its own; they get their own Elasticsearch client too.
+    each opens its own; should one still be inherited, a worker leaves it alone. Each worker
+    makes its own Elasticsearch client too (``client`` is per process).
     """
     from django.db import connections
 
     connections.close_all()
     done = 0
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_client.cache_clear
-    ) as pool:
-        futures = [pool.submit(_fill_chunk, name, *chunk, version) for chunk in chunks]
-        try:
-            for future in as_completed(futures):
-                done += future.result()
-                if progress:
-                    progress(done, max(total, done))
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
+    # Objects that exist at the fork are never garbage-collected in the workers: finalising an
+    # inherited connection there would end the parent's session with the server.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_start_worker
+        ) as pool:
+            futures = [pool.submit(_fill_chunk, name, *chunk, version) for chunk in chunks]
+            try:
+                for future in as_completed(futures):
+                    done += future.result()
+                    if progress:
+                        progress(done, max(total, done))
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                raise
+    finally:
+        gc.unfreeze()
     return done
+
+
+# Connections a worker inherited from its parent: kept referenced, so that they are never
+# closed (or finalised) from the worker, which would break the parent's session.
+_inherited: list = []
+
+
+def _start_worker() -> None:
+    from django.db import connections
+
+    for wrapper in connections.all(initialized_only=True):
+        if wrapper.connection is not None:
+            _inherited.append(wrapper.connection)
+            wrapper.connection = None  # the worker connects on its own
 
 
 def _fill_chunk(name: str, model: str, first: int, last: int, version: int) -> int:

@@ -204,3 +204,33 @@ def test_rebuild_stays_in_this_process_where_workers_could_not_help(settings, db
         assert indexing.rebuild_workers(100) == 1
     settings.SEARCH_REBUILD_WORKERS = 1
     assert indexing.rebuild_workers(10_000) == 1
+
+
+def _database_session_id() -> int:
+    from django.db import connection as worker_connection
+
+    with worker_connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_worker_opens_its_own_database_session():
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from search.backends import elasticsearch as es_backend
+
+    if connection.vendor != "postgresql":
+        pytest.skip("database sessions of their own are a PostgreSQL matter")
+    parent_session = _database_session_id()  # the parent's connection is open at the fork
+
+    with ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=es_backend._start_worker,
+    ) as pool:
+        worker_session = pool.submit(_database_session_id).result()
+
+    assert worker_session != parent_session
+    assert _database_session_id() == parent_session  # and it still works here
