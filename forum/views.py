@@ -226,6 +226,29 @@ def _preview_requested(request) -> bool:
     return "vorschau" in request.POST
 
 
+def _publish_or_preview(request, form, *, save, success_message: str):
+    """The POST of a forum editor: "Vorschau" renders the text (also while other fields are
+    still wrong), anything else saves through ``save``, which returns where to go next.
+
+    Returns ``(redirect, None)`` after saving, else ``(None, preview HTML or None)``.
+    """
+    if request.method != "POST":
+        return None, None
+    if _preview_requested(request):
+        if form.is_valid() or "body" not in form.errors:
+            return None, render_post(form.cleaned_data.get("body", ""))
+        return None, None
+    if form.is_valid():
+        try:
+            target = save(form.cleaned_data)
+        except ValidationError as error:
+            _form_errors_to(form, error)
+        else:
+            messages.success(request, success_message)
+            return redirect(target), None
+    return None, None
+
+
 @login_required
 def topic_create(request, slug: str | None = None):
     permissions = for_request(request)
@@ -256,28 +279,21 @@ def topic_create(request, slug: str | None = None):
         category_ids=startable,
         guard=not _preview_requested(request),
     )
-    preview = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if _preview_requested(request):
-            preview = render_post(data["body"])
-        else:
-            try:
-                topic = services.topic_create(
-                    category=data["category"],
-                    author=request.user,
-                    title=data["title"],
-                    body=data["body"],
-                    fields_of_action=data["fields_of_action"],
-                    practice=data["practice"],
-                )
-            except ValidationError as error:
-                _form_errors_to(form, error)
-            else:
-                messages.success(request, _("Your topic has been published."))
-                return redirect(topic)
-    elif request.method == "POST" and _preview_requested(request) and "body" not in form.errors:
-        preview = render_post(form.cleaned_data.get("body", ""))
+    saved, preview = _publish_or_preview(
+        request,
+        form,
+        save=lambda data: services.topic_create(
+            category=data["category"],
+            author=request.user,
+            title=data["title"],
+            body=data["body"],
+            fields_of_action=data["fields_of_action"],
+            practice=data["practice"],
+        ),
+        success_message=_("Your topic has been published."),
+    )
+    if saved:
+        return saved
     return render(
         request,
         "forum/topic_form.html",
@@ -312,20 +328,16 @@ def reply(request, pk: int):
         initial=initial,
         guard=not _preview_requested(request),
     )
-    preview = None
-    if request.method == "POST" and form.is_valid():
-        if _preview_requested(request):
-            preview = render_post(form.cleaned_data["body"])
-        else:
-            try:
-                post = services.post_create(
-                    topic=topic, author=request.user, body=form.cleaned_data["body"]
-                )
-            except ValidationError as error:
-                _form_errors_to(form, error)
-            else:
-                messages.success(request, _("Your reply has been published."))
-                return redirect(post_url(post))
+    saved, preview = _publish_or_preview(
+        request,
+        form,
+        save=lambda data: post_url(
+            services.post_create(topic=topic, author=request.user, body=data["body"])
+        ),
+        success_message=_("Your reply has been published."),
+    )
+    if saved:
+        return saved
     return render(
         request,
         "forum/reply.html",
@@ -381,26 +393,23 @@ def post_edit(request, pk: int):
         by_moderator=by_moderator,
         guard=not _preview_requested(request),
     )
-    preview = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if _preview_requested(request):
-            preview = render_post(data["body"])
-        else:
-            try:
-                services.post_edit(
-                    post=post,
-                    editor=request.user,
-                    body=data["body"],
-                    title=data.get("title"),
-                    fields_of_action=data.get("fields_of_action"),
-                    reason=data.get("reason", ""),
-                )
-            except ValidationError as error:
-                _form_errors_to(form, error)
-            else:
-                messages.success(request, _("Your changes have been saved."))
-                return redirect(post_url(post))
+
+    def save(data) -> str:
+        services.post_edit(
+            post=post,
+            editor=request.user,
+            body=data["body"],
+            title=data.get("title"),
+            fields_of_action=data.get("fields_of_action"),
+            reason=data.get("reason", ""),
+        )
+        return post_url(post)
+
+    saved, preview = _publish_or_preview(
+        request, form, save=save, success_message=_("Your changes have been saved.")
+    )
+    if saved:
+        return saved
     return render(request, "forum/post_edit.html", {"post": post, "form": form, "preview": preview})
 
 

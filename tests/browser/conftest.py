@@ -1,6 +1,7 @@
 """Browser tests: Playwright drives Debian's Chromium against a live server with a real database."""
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -65,6 +66,42 @@ def demo_site(transactional_db):
 
     site_home()
     call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture
+def open_as(browser, live_server):
+    """Log a demo account in, each in its own browser context, and return its page: the forum,
+    or with ``admin=True`` the Wagtail admin, fully loaded."""
+    from playwright.sync_api import expect
+
+    from cms.demo import DEMO_PASSWORD
+
+    contexts = []
+
+    def login(username: str, *, admin: bool = False):
+        context = browser.new_context(base_url=live_server.url, locale="de-DE")
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        page = context.new_page()
+        if admin:
+            page.goto("/admin/login/")
+            page.locator("#id_username").fill(username)
+            page.locator("#id_password").fill(DEMO_PASSWORD)
+            page.locator("form button[type='submit']").click()
+            expect(page).to_have_url(re.compile(r"/admin/$"))
+        else:
+            page.goto("/konto/anmelden/?next=/forum/")
+            page.get_by_label("Benutzername").fill(username)
+            page.get_by_label("Passwort").fill(DEMO_PASSWORD)
+            page.get_by_role("button", name="Anmelden").click()
+            expect(page).to_have_url(re.compile(r"/forum/$"))
+        # The URL changes when the next page starts to arrive; tests read its header at once.
+        page.wait_for_load_state("load")
+        return page
+
+    yield login
+    for context in contexts:
+        context.close()
 
 
 def axe_violations(page, *, context=None) -> list[dict]:

@@ -2,7 +2,6 @@
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from cms.demo import DEMO_PASSWORD
@@ -11,28 +10,6 @@ from tests.browser.conftest import assert_accessible
 from tests.factories import start_ids_at
 
 QUESTION = "Wer hat Erfahrung mit Gesundheitskursen der Krankenkassen?"
-
-
-@pytest.fixture
-def open_as(browser, live_server):
-    """Log a demo account in, each in its own browser context, and return its page."""
-    contexts = []
-
-    def login(username: str):
-        context = browser.new_context(base_url=live_server.url, locale="de-DE")
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto("/konto/anmelden/?next=/forum/")
-        page.get_by_label("Benutzername").fill(username)
-        page.get_by_label("Passwort").fill(DEMO_PASSWORD)
-        page.get_by_role("button", name="Anmelden").click()
-        expect(page).to_have_url(re.compile(r"/forum/$"))
-        return page
-
-    yield login
-    for context in contexts:
-        context.close()
 
 
 def test_anonymous_visitor_is_sent_to_login(page, demo_site):

@@ -8,7 +8,6 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from cms.demo import DEMO_PASSWORD
 from tests.browser.conftest import assert_accessible
 
 TOPIC = "Übergang ALG I → Bürgergeld: Wer informiert die Kund:innen wann?"
@@ -19,35 +18,6 @@ def mailbox(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     mail.outbox = []
     return mail.outbox
-
-
-@pytest.fixture
-def open_as(browser, live_server):
-    """Log a demo account in, each in its own browser context, and return its page."""
-    contexts = []
-
-    def login(username: str, *, admin: bool = False):
-        context = browser.new_context(base_url=live_server.url, locale="de-DE")
-        context.set_default_timeout(15_000)
-        contexts.append(context)
-        page = context.new_page()
-        if admin:
-            page.goto("/admin/login/")
-            page.locator("#id_username").fill(username)
-            page.locator("#id_password").fill(DEMO_PASSWORD)
-            page.locator("form button[type='submit']").click()
-            expect(page).to_have_url(re.compile(r"/admin/$"))
-            return page
-        page.goto("/konto/anmelden/?next=/forum/")
-        page.get_by_label("Benutzername").fill(username)
-        page.get_by_label("Passwort").fill(DEMO_PASSWORD)
-        page.get_by_role("button", name="Anmelden").click()
-        expect(page).to_have_url(re.compile(r"/forum/$"))
-        return page
-
-    yield login
-    for context in contexts:
-        context.close()
 
 
 def bell_count(page) -> int:
