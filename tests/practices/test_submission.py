@@ -85,6 +85,11 @@ class TestSubmissionForm:
             "Kooperationspartner",
             "Kennzahlen",
             "Zur Prüfung einreichen",
+            # Each row of partners and figures is a group screen readers announce by name.
+            'role="group" aria-label="Partner 1"',
+            'role="group" aria-label="Kennzahl 3"',
+            'name="partner-TOTAL_FORMS"',
+            'name="figure-TOTAL_FORMS"',
         ]:
             assert text in html
 
