@@ -185,7 +185,23 @@ class PageBuilder(DocumentBuilder):
             ]
             if self._has(name)
         ]
-        self._model_label = model._meta.label_lower
+        self.stream_fields = [
+            name
+            for name in self.body_fields
+            if isinstance(model._meta.get_field(name), StreamField)
+        ]
+        self.row_columns = [
+            "pk",
+            "live",
+            "path",
+            "url_path",
+            "title",
+            "first_published_at",
+            "last_published_at",
+            *self.teaser_fields,
+            *(name for name in self.body_fields if name not in self.stream_fields),
+            *(["status_id", "status__slug", "status__name"] if self._has("status") else []),
+        ]
 
     def _has(self, name: str) -> bool:
         return name in self.field_names
@@ -205,14 +221,6 @@ class PageBuilder(DocumentBuilder):
             queryset = queryset.select_related("status")
         return queryset.order_by("pk")
 
-    def _row_columns(self) -> list[str]:
-        columns = ["pk", "live", "path", "url_path", "title"]
-        columns += ["first_published_at", "last_published_at"]
-        columns += [name for name in (*self.TEASER_FIELDS, *self.BODY_FIELDS) if self._has(name)]
-        if self._has("status"):
-            columns += ["status_id", "status__slug", "status__name"]
-        return columns
-
     def fetch(self, queryset: QuerySet) -> list[SimpleNamespace]:
         """Pages as plain rows of the columns a document needs.
 
@@ -220,17 +228,12 @@ class PageBuilder(DocumentBuilder):
         tree and revision machinery) cost more than analysing their text. StreamFields are
         read as their stored JSON: ``stream_text`` needs nothing but the raw blocks.
         """
-        streams = [
-            name
-            for name in self.BODY_FIELDS
-            if self._has(name) and isinstance(self.model._meta.get_field(name), StreamField)
-        ]
-        columns = [column for column in self._row_columns() if column not in streams]
+        streams = self.stream_fields
         queryset = queryset.annotate(
             **{f"{name}__json": Cast(name, output_field=TextField()) for name in streams}
         )
         rows = []
-        for row in queryset.values(*columns, *(f"{name}__json" for name in streams)):
+        for row in queryset.values(*self.row_columns, *(f"{name}__json" for name in streams)):
             for name in streams:
                 stored = row.pop(f"{name}__json")
                 row[name] = json.loads(stored) if stored else []
@@ -250,14 +253,13 @@ class PageBuilder(DocumentBuilder):
         if not ids:
             return
         loaded: dict[int, dict[str, list]] = {pk: {} for pk in ids}
-        if ids[-1] - ids[0] < 2 * len(ids):
-            # A rebuild's chunks are runs of ids: a range is cheaper to send than 500 ids.
-            def owned_by(column: str) -> dict:
-                return {f"{column}__gte": ids[0], f"{column}__lte": ids[-1]}
-        else:
+        # A rebuild's chunks are runs of ids: a range is cheaper to send than 500 ids.
+        by_range = ids[-1] - ids[0] < 2 * len(ids)
 
-            def owned_by(column: str) -> dict:
-                return {f"{column}__in": ids}
+        def owned_by(column: str) -> dict:
+            if by_range:
+                return {f"{column}__gte": ids[0], f"{column}__lte": ids[-1]}
+            return {f"{column}__in": ids}
 
         for name, columns in self.M2M_FIELDS.items():
             if not self._has(name):
@@ -326,9 +328,9 @@ class PageBuilder(DocumentBuilder):
             facets["status"] = [obj.status.slug]
             keywords.append(obj.status.name)
         return IndexEntry(
-            doc_id=f"{self.doc_type}-{obj.pk}",
+            doc_id=self.doc_id(obj.pk),
             doc_type=self.doc_type,
-            model=self._model_label,
+            model=self.model_label,
             object_id=str(obj.pk),
             title=obj.title,
             teaser=teaser,
