@@ -6,3 +6,8 @@ class CmsConfig(AppConfig):
     name = "cms"
     label = "cms"
     verbose_name = _("Site")
+
+    def ready(self) -> None:
+        from .search import register
+
+        register()

@@ -1,7 +1,6 @@
 """StreamField blocks shared by the site's pages; apps extend ``BaseStreamBlock``."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_slug
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -147,37 +146,6 @@ class FactBoxBlock(blocks.StructBlock):
         template = "blocks/fact_box_block.html"
 
 
-class PracticeEmbedBlock(blocks.StructBlock):
-    """References to practices, shown as cards; readers see only the practices they may see."""
-
-    title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
-    practices = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="practices.PracticePage", label=_("Practice")),
-        label=_("Practices"),
-        min_num=1,
-    )
-
-    class Meta:
-        icon = "link"
-        label = _("Practices")
-        template = "blocks/practice_embed_block.html"
-
-    def get_context(self, value, parent_context=None):
-        from practices.selectors import practice_base_queryset
-
-        context = super().get_context(value, parent_context=parent_context)
-        request = context.get("request")
-        ids = [page.pk for page in value["practices"] if page is not None]
-        visible = {
-            practice.pk: practice
-            for practice in practice_base_queryset(user=getattr(request, "user", None)).filter(
-                pk__in=ids
-            )
-        }
-        context["visible_practices"] = [visible[pk] for pk in dict.fromkeys(ids) if pk in visible]
-        return context
-
-
 class DownloadBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(label=_("Link text"), required=False, max_length=200)
@@ -219,54 +187,3 @@ class CallOutBlock(blocks.StructBlock):
                 block_errors={"link_text": ValidationError(_("A link needs a link text."))}
             )
         return value
-
-
-class ArticleStreamBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(
-        label=_("Text"),
-        features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
-        template="blocks/paragraph_block.html",
-    )
-    markdown = MarkdownBlock()
-    heading = HeadingBlock()
-    quote = QuoteBlock()
-    image = ImageBlock()
-    gallery = GalleryBlock()
-    fact_box = FactBoxBlock()
-    practices = PracticeEmbedBlock()
-    download = DownloadBlock()
-    callout = CallOutBlock()
-
-
-class ChapterBlock(blocks.StructBlock):
-    """One chapter of a guide; its title becomes a table-of-contents entry and an anchor."""
-
-    title = blocks.CharBlock(label=_("Chapter title"), max_length=200)
-    anchor = blocks.CharBlock(
-        label=_("Anchor"),
-        required=False,
-        max_length=80,
-        help_text=_(
-            "Optional: a fixed address for links to this chapter, e.g. “partner-gewinnen”."
-        ),
-        validators=[validate_slug],
-    )
-    body = ArticleStreamBlock(label=_("Content"))
-
-    class Meta:
-        icon = "doc-full"
-        label = _("Chapter")
-        template = "blocks/chapter_block.html"
-
-    def get_context(self, value, parent_context=None):
-        from .guides import chapter_anchor_ids
-
-        context = super().get_context(value, parent_context=parent_context)
-        # The guide page passes the de-duplicated anchor; alone, a chapter derives its own.
-        if not context.get("anchor"):
-            context["anchor"] = chapter_anchor_ids([{"value": dict(value)}])[0]
-        return context
-
-
-class GuideChaptersBlock(blocks.StreamBlock):
-    chapter = ChapterBlock()

@@ -3,9 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cms.access import visible_pages
 from practices.models import Topic
 from practices.reference import term_slug
-from practices.visibility import visible_to
 
 from .magazine import embedded_practice_ids, related_practices
 
@@ -71,7 +71,7 @@ def guide_list(*, index_page, user, topic: Topic | None):
     if topic is not None:
         queryset = queryset.filter(topics=topic)
     queryset = queryset.prefetch_related("topics").order_by("title", "pk")
-    return list(visible_to(queryset, user))
+    return list(visible_pages(queryset, user))
 
 
 def guide_index_context(request, *, index_page) -> dict:

@@ -7,8 +7,8 @@ from html import unescape
 from django.db.models import Count, Prefetch, Q, QuerySet
 from wagtail.images import get_image_model
 
+from cms.access import visible_pages
 from practices.selectors import practice_base_queryset
-from practices.visibility import visible_to
 
 WORDS_PER_MINUTE = 200
 RELATED_LIMIT = 3
@@ -29,7 +29,7 @@ def issue_list(*, index_page, user) -> list:
         .prefetch_related(Prefetch("cover_image", queryset=_images_with_renditions()))
         .order_by("-publication_date", "-issue_number")
     )
-    return list(visible_to(queryset, user))
+    return list(visible_pages(queryset, user))
 
 
 def article_base_queryset(*, user) -> QuerySet:
@@ -39,7 +39,7 @@ def article_base_queryset(*, user) -> QuerySet:
     queryset = ArticlePage.objects.live().prefetch_related(
         Prefetch("lead_image", queryset=_images_with_renditions()), "topics"
     )
-    return visible_to(queryset, user)
+    return visible_pages(queryset, user)
 
 
 def issue_articles(*, issue, user) -> list:
@@ -133,7 +133,7 @@ def article_context(*, article, user) -> dict:
 
     issue = article.get_parent().specific
     siblings = list(
-        visible_to(ArticlePage.objects.live().child_of(issue), user)
+        visible_pages(ArticlePage.objects.live().child_of(issue), user)
         .order_by("path")
         .only("pk", "title", "url_path", "path", "depth")
     )

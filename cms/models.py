@@ -8,10 +8,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import AbstractGroupApprovalTask, Page
 from wagtail.search import index
 
-from .blocks import ArticleStreamBlock, BaseStreamBlock, GuideChaptersBlock
+from .blocks import BaseStreamBlock
+from .editorial_blocks import ArticleStreamBlock, GuideChaptersBlock
+from .validators import SingleLineFieldsMixin
 
 
-class HomePage(Page):
+class HomePage(SingleLineFieldsMixin, Page):
     """The start page: the initiative in a few sentences and the ways into the platform."""
 
     intro = models.CharField(_("lead"), max_length=300, blank=True)
@@ -28,7 +30,7 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
 
-class StandardPage(Page):
+class StandardPage(SingleLineFieldsMixin, Page):
     """Plain content such as Impressum, Datenschutz or Barrierefreiheit."""
 
     intro = models.CharField(_("lead"), max_length=300, blank=True)
@@ -45,7 +47,7 @@ class StandardPage(Page):
         verbose_name_plural = _("standard pages")
 
 
-class SectionIndexPage(Page):
+class SectionIndexPage(SingleLineFieldsMixin, Page):
     """Shared shape of the section start pages (magazine, guides) until they grow their own."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -129,7 +131,7 @@ def _require_alt_text(page: Page, image_field: str, alt_field: str) -> None:
         )
 
 
-class MagazineIssue(Page):
+class MagazineIssue(SingleLineFieldsMixin, Page):
     """An Ausgabe of “chancen”, e.g. “Ausgabe 07 — Zeit | LOS!”."""
 
     issue_number = models.PositiveSmallIntegerField(_("issue number"), unique=True)
@@ -202,7 +204,7 @@ class MagazineIssue(Page):
         return context
 
 
-class ArticlePage(TaxonomyMixin, Page):  # noqa: DJ008 (Page gives __str__)
+class ArticlePage(SingleLineFieldsMixin, TaxonomyMixin, Page):  # noqa: DJ008 (Page gives __str__)
     """An Artikel in an issue of the magazine."""
 
     authors = models.CharField(
@@ -297,7 +299,7 @@ class ArticlePage(TaxonomyMixin, Page):  # noqa: DJ008 (Page gives __str__)
         return context
 
 
-class GuidePage(TaxonomyMixin, Page):  # noqa: DJ008 (Page gives __str__)
+class GuidePage(SingleLineFieldsMixin, TaxonomyMixin, Page):  # noqa: DJ008 (Page gives __str__)
     """A Handlungshilfe: chaptered guidance for network work, with a PDF to take away."""
 
     audience = models.CharField(

@@ -1,6 +1,7 @@
-"""The moderation queue in the Wagtail admin: reported posts, the actions on them, silences and
-the moderation log. Open to members who moderate at least one category (group "Moderation" or a
-category's moderators); each action is checked again, per category, by the services."""
+"""The moderation queue in the Wagtail admin: reported posts and posts published despite the
+data-protection warning, the actions on them, silences and the moderation log. Open to members
+who moderate at least one category (group "Moderation" or a category's moderators); each action
+is checked again, per category, by the services."""
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -61,8 +62,11 @@ class QueueView(ModerationView):
         context = super().get_context_data(**kwargs)
         queue = selectors.moderation_queue(permissions=self.permissions)
         page = Paginator(queue, QUEUE_PER_PAGE).get_page(self.request.GET.get("p"))
+        unchecked = selectors.personal_data_queue(permissions=self.permissions)
         context.update(
             page=page,
+            personal_data_posts=list(unchecked[:QUEUE_PER_PAGE]),
+            personal_data_count=unchecked.count(),
             can_silence=self.permissions.can_silence_members(),
             threshold=moderation.reports_to_hide(),
         )
@@ -130,6 +134,7 @@ class PostView(ModerationView):
             "ausblenden": "post",
             "einblenden": "post",
             "zurueckweisen": "post",
+            "geprueft": "post",
             "schliessen": "topic",
             "oeffnen": "topic",
             "anheften": "topic",
@@ -155,6 +160,9 @@ class PostView(ModerationView):
             elif action == "zurueckweisen":
                 count = moderation.reports_dismiss(post=post, actor=request.user, reason=reason)
                 done = _("%(count)d reports dismissed.") % {"count": count}
+            elif action == "geprueft":
+                moderation.post_personal_data_checked(post=post, actor=request.user, reason=reason)
+                done = _("The post is checked and has left the queue.")
             elif action in ("schliessen", "oeffnen"):
                 services.topic_set_locked(
                     topic=topic, actor=request.user, locked=action == "schliessen", reason=reason

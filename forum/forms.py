@@ -3,11 +3,12 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from cms.access import visible_pages
+from cms.privacy_guard import PersonalDataGuardForm as TextGuardForm
+from cms.validators import SingleLineFormMixin
 from practices.models import PracticePage
 from practices.models import Topic as FieldOfAction
-from practices.visibility import visible_to
 
-from . import guard as data_guard
 from .models import (
     BODY_MAX_LENGTH,
     TITLE_MAX_LENGTH,
@@ -88,50 +89,27 @@ class CategoryChoiceField(forms.ModelChoiceField):
         return category.name
 
 
-class PersonalDataGuardForm(forms.Form):
-    """Runs the data-protection guard over the title and text before anything is saved.
+class PersonalDataGuardForm(SingleLineFormMixin, TextGuardForm):
+    """A forum editor: the guard checks the title and text before anything is published; the
+    title and other one-line fields refuse line breaks."""
 
-    When the guard finds something and the author has not confirmed, the form is invalid and
-    ``personal_data_findings`` lists what was found; the template then shows the warning and
-    the confirmation box. ``guard=False`` (for previews) skips the check.
-    """
-
-    personal_data_confirmed = forms.BooleanField(
-        label=_(
-            "I have checked my post: it contains no personal data of clients, or only data of "
-            "institutions (e.g. the phone number of a Beratungsstelle)."
-        ),
-        required=False,
-    )
     guarded_fields = ("title", "body")
-
-    def __init__(self, *args, guard: bool = True, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.guard = guard
-        self.personal_data_findings: list[data_guard.Finding] = []
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if not self.guard or "body" in self.errors:
-            return cleaned_data
-        texts = [cleaned_data.get(name) or "" for name in self.guarded_fields]
-        findings = data_guard.scan(*texts)
-        if findings and not cleaned_data.get("personal_data_confirmed"):
-            self.personal_data_findings = findings
-            raise forms.ValidationError(
-                _(
-                    "Your post may contain personal data of clients (Sozialdaten). Please "
-                    "remove it, or confirm below that it is harmless."
-                ),
-                code="personal_data",
-            )
-        return cleaned_data
-
-    @property
-    def show_personal_data_confirmation(self) -> bool:
-        return bool(self.personal_data_findings) or bool(
-            self.is_bound and self.data.get(self.add_prefix("personal_data_confirmed"))
-        )
+    personal_data_confirm_label = _(
+        "I have checked my post: it contains no personal data of clients, or only data of "
+        "institutions (e.g. the phone number of a Beratungsstelle)."
+    )
+    personal_data_error = _(
+        "Your post may contain personal data of clients (Sozialdaten). Please "
+        "remove it, or confirm below that it is harmless."
+    )
+    personal_data_intro = _(
+        "Social data of clients must not appear in the forum (Sozialdatenschutz, § 35 SGB I). "
+        "We found:"
+    )
+    personal_data_advice = _(
+        "Please remove or anonymise it, e.g. “Frau M.” instead of the name and no numbers. If it "
+        "is harmless, confirm that and publish again."
+    )
 
 
 class PostForm(PersonalDataGuardForm):
@@ -172,7 +150,7 @@ class TopicForm(PersonalDataGuardForm):
                 "sort_order",
             )
         )
-        self.fields["practice"].queryset = visible_to(
+        self.fields["practice"].queryset = visible_pages(
             PracticePage.objects.live().order_by("title"), user
         )
 

@@ -13,6 +13,9 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
+from cms.privacy_guard import kind_labels
+from cms.validators import SingleLineFieldsMixin
+
 TITLE_MAX_LENGTH = 150
 BODY_MAX_LENGTH = 20_000
 
@@ -78,7 +81,7 @@ class GroupPermissionSet(models.Model):
         return {code: getattr(self, code) for code in self.CODES}
 
 
-class Category(ClusterableModel):
+class Category(SingleLineFieldsMixin, ClusterableModel):
     """A forum category; one level of sub-categories keeps the overview readable."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -184,7 +187,7 @@ class DefaultGroupPermission(GroupPermissionSet):
         return str(self.group)
 
 
-class Topic(models.Model):
+class Topic(SingleLineFieldsMixin, models.Model):
     """A thread. Counters and the last post are kept on the row so lists need no aggregates."""
 
     category = models.ForeignKey(
@@ -297,6 +300,20 @@ class Post(models.Model):
         related_name="+",
     )
     hidden_automatically = models.BooleanField(default=False)
+    # Published although the data-protection guard warned: when, and which kinds of data it
+    # found (never the data). The post stays in the moderators' queue until one has checked it.
+    personal_data_confirmed_at = models.DateTimeField(
+        _("published despite the data-protection warning"), null=True, blank=True
+    )
+    personal_data_kinds = models.JSONField(default=list, blank=True, editable=False)
+    personal_data_checked_at = models.DateTimeField(null=True, blank=True)
+    personal_data_checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["topic", "number"]
@@ -316,6 +333,10 @@ class Post(models.Model):
     @property
     def is_question(self) -> bool:
         return self.number == 1
+
+    @property
+    def personal_data_labels(self) -> list[str]:
+        return kind_labels(self.personal_data_kinds)
 
 
 class PostRevision(models.Model):
@@ -611,6 +632,7 @@ class ModerationAction(models.TextChoices):
     MOVE = "move", _("Topic moved")
     SILENCE = "silence", _("Member silenced")
     UNSILENCE = "unsilence", _("Silence lifted")
+    DATA_CHECK = "data_check", _("Post checked after a data-protection warning")
 
 
 class ModerationLogEntry(models.Model):

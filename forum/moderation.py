@@ -252,6 +252,30 @@ def post_redact(*, post: Post, actor, passage: str, reason: str) -> int:
     return places
 
 
+@transaction.atomic
+def post_personal_data_checked(*, post: Post, actor, reason: str = "") -> Post:
+    """A moderator has checked a post its author published despite the data-protection warning
+    (and removed what had to go, with ``post_redact``): it leaves the queue."""
+    _require(ForumPermissions(actor).can_moderate(post.topic.category_id), _no_moderator())
+    reason = _reason(reason, required=False)
+    post = _locked_post(post)
+    if post.personal_data_confirmed_at is None or post.personal_data_checked_at is not None:
+        raise ValidationError(_("This post is not waiting for a data-protection check."))
+    post.personal_data_checked_at = timezone.now()
+    post.personal_data_checked_by = actor
+    Post.objects.filter(pk=post.pk).update(
+        personal_data_checked_at=post.personal_data_checked_at, personal_data_checked_by=actor
+    )
+    audit_log(
+        actor=actor,
+        action=ModerationAction.DATA_CHECK,
+        reason=reason,
+        post=post,
+        details={"kinds": post.personal_data_kinds},
+    )
+    return post
+
+
 # Topics
 
 

@@ -5,11 +5,12 @@ Who: for a new post, the members watching its topic ("Beobachten"), the author o
 read the topic, nobody for whom the topic is muted ("Stumm"). Each member gets at most one
 notification per post (a database constraint), so editing a post never notifies twice.
 
-E-mail follows each member's preference: immediately (sent after the commit), as a daily digest
-(``manage.py forum_digest``) or never. A sending run first *claims* the rows it will send by
-writing its batch key into them; a claimed row is never claimed again, so two runs at the same
-time, or one run twice, never send an item twice. (A run that crashes between sending and
-marking leaves its rows claimed and unsent rather than risking a duplicate.)
+E-mail follows each member's preference: immediately (a task after the commit), as a daily
+digest (``manage.py forum_digest``) or never. A sending run first *claims* the rows it will send
+by writing its batch key into them; a claimed row is never claimed again, so two runs at the same
+time, or one run twice, never send an item twice. The e-mails are queued through ``cms.mail``
+together with marking the rows sent, in one transaction; from there a mail server that is away
+delays them but does not lose them.
 
 E-mails name the topic, the writer and the link, but not the text of the post: e-mails leave the
 platform and could not be redacted afterwards (Sozialdatenschutz).
@@ -26,7 +27,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
@@ -34,6 +34,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django_tasks import task
+
+from cms.mail.services import email_send
 
 from .mentions import mentioned_members
 from .models import (
@@ -131,7 +134,7 @@ def _create(*, post: Post, kinds: dict[int, str]) -> list[Notification]:
     # A concurrent edit may have notified someone meanwhile: the constraint keeps it to one.
     Notification.objects.bulk_create(notifications, ignore_conflicts=True)
     if any(frequencies[reader.pk] == EmailFrequency.IMMEDIATELY for reader in readers):
-        transaction.on_commit(partial(_send_immediately_safe, post_id=post.pk))
+        transaction.on_commit(partial(_enqueue_immediate, post_id=post.pk), robust=True)
     return notifications
 
 
@@ -272,7 +275,8 @@ def _item(notification: Notification) -> dict:
     return {"text": describe(notification), "url": url, "created_at": notification.created_at}
 
 
-def _message(user, items: list[Notification], *, digest: bool) -> EmailMultiAlternatives:
+def _message(user, items: list[Notification], *, digest: bool) -> dict:
+    """The arguments of ``email_send`` for one e-mail to ``user`` about ``items``."""
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "user": user,
@@ -293,17 +297,16 @@ def _message(user, items: list[Notification], *, digest: bool) -> EmailMultiAlte
             subject = "[Wissensbörse] " + describe(items[0])
         text = render_to_string("forum/email/notifications.txt", context)
         html = render_to_string("forum/email/notifications.html", context)
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
-        to=[user.email],
-        headers={
+    return {
+        "to": [user.email],
+        "subject": subject,
+        "body": text,
+        "html": html,
+        "headers": {
             "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
-    )
-    message.attach_alternative(html, "text/html")
-    return message
+    }
 
 
 def _claim(notification_ids) -> str:
@@ -315,7 +318,8 @@ def _claim(notification_ids) -> str:
 
 
 def _deliver(user, batch: str, *, digest: bool) -> int:
-    """Send the claimed notifications of ``batch`` to ``user``; returns the number of mails."""
+    """Queue the e-mails of the claimed notifications of ``batch`` to ``user``; returns their
+    number."""
     items = list(
         Notification.objects.filter(email_batch=batch)
         .select_related("topic__category", "post__topic", "actor")
@@ -336,28 +340,29 @@ def _deliver(user, batch: str, *, digest: bool) -> int:
             email_status=EmailStatus.SKIPPED
         )
         return 0
-    messages = (
-        [_message(user, deliverable, digest=True)]
-        if digest
-        else [_message(user, [item], digest=False) for item in deliverable]
-    )
     try:
-        for message in messages:
-            message.send()
+        messages = (
+            [_message(user, deliverable, digest=True)]
+            if digest
+            else [_message(user, [item], digest=False) for item in deliverable]
+        )
+        with transaction.atomic():
+            for message in messages:
+                email_send(**message)
+            Notification.objects.filter(pk__in=[item.pk for item in deliverable]).update(
+                email_status=EmailStatus.SENT, emailed_at=timezone.now()
+            )
     except Exception:
         # Give the rows back, so the next run tries again.
         Notification.objects.filter(email_batch=batch, email_status=EmailStatus.PENDING).update(
             email_batch=""
         )
         raise
-    Notification.objects.filter(pk__in=[item.pk for item in deliverable]).update(
-        email_status=EmailStatus.SENT, emailed_at=timezone.now()
-    )
     return len(messages)
 
 
 def send_immediately(*, post_id: int) -> int:
-    """Send the e-mails of one post to the members who want them at once."""
+    """Queue the e-mails of one post to the members who want them at once."""
     pending = list(
         Notification.objects.filter(
             post_id=post_id, email_status=EmailStatus.PENDING, email_batch=""
@@ -376,11 +381,20 @@ def send_immediately(*, post_id: int) -> int:
     return sent
 
 
-def _send_immediately_safe(*, post_id: int) -> None:
+@task()
+def send_immediately_task(post_id: int) -> None:
+    """``send_immediately`` as a task, enqueued after the commit of the new post."""
     try:
         send_immediately(post_id=post_id)
-    except Exception:  # a mail server problem must not break the request that posted
+    except Exception:
         logger.exception("Sending forum notification e-mails failed; the digest run retries.")
+
+
+def _enqueue_immediate(*, post_id: int) -> None:
+    try:
+        send_immediately_task.enqueue(post_id=post_id)
+    except Exception:  # nothing after the commit may break the request that posted
+        logger.exception("Queueing forum notification e-mails failed; the digest run sends them.")
 
 
 @dataclass
@@ -393,8 +407,8 @@ class DigestResult:
 def send_digests(*, progress=None) -> DigestResult:
     """One e-mail per member with everything still waiting; safe to run any number of times.
 
-    Members who want daily digests get them here; so do left-overs of immediate e-mails whose
-    sending failed. Members who chose "never" since get nothing, and their rows are closed.
+    Members who want daily digests get them here; so do left-overs of immediate e-mails that
+    could not be queued. Members who chose "never" since get nothing, and their rows are closed.
     """
     result = DigestResult()
     recipient_ids = list(

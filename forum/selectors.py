@@ -348,9 +348,25 @@ def moderation_queue(*, permissions: ForumPermissions) -> QuerySet[Post]:
     )
 
 
+def personal_data_queue(*, permissions: ForumPermissions) -> QuerySet[Post]:
+    """Posts published despite the data-protection warning that no moderator has checked yet,
+    in the categories the member moderates; the oldest first."""
+    return (
+        Post.objects.filter(
+            personal_data_confirmed_at__isnull=False,
+            personal_data_checked_at__isnull=True,
+            topic__category_id__in=permissions.moderated_category_ids(),
+        )
+        .select_related("topic__category", "author")
+        .order_by("personal_data_confirmed_at", "pk")
+    )
+
+
 def moderation_post(*, pk: int) -> Post | None:
     return (
-        Post.objects.select_related("topic__category__parent", "author", "hidden_by")
+        Post.objects.select_related(
+            "topic__category__parent", "author", "hidden_by", "personal_data_checked_by"
+        )
         .prefetch_related(
             Prefetch(
                 "reports",

@@ -1,12 +1,14 @@
 """Every write in the forum. Each checks the actor's rights again, so no caller can skip them."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from cms.privacy_guard import known_kinds
 
 from . import signals
 from .antiflood import flood_check
@@ -57,9 +59,12 @@ def _clean_body(body: str) -> str:
     return body
 
 
-def _post_add(*, topic: Topic, author, body: str, now) -> Post:
+def _post_add(
+    *, topic: Topic, author, body: str, now, personal_data_overridden: Sequence[str] = ()
+) -> Post:
     # The row lock serialises concurrent replies so that post numbers stay gapless and unique.
     locked = Topic.objects.select_for_update().only("pk", "post_count").get(pk=topic.pk)
+    kinds = known_kinds(personal_data_overridden)
     post = Post(
         topic=topic,
         number=locked.post_count + 1,
@@ -67,6 +72,8 @@ def _post_add(*, topic: Topic, author, body: str, now) -> Post:
         body=body,
         body_html=render_post(body),
         created_at=now,
+        personal_data_confirmed_at=now if kinds else None,
+        personal_data_kinds=kinds,
     )
     post.full_clean()
     post.save()
@@ -90,8 +97,13 @@ def topic_create(
     fields_of_action: Iterable = (),
     practice=None,
     rate_limited: bool = True,
+    personal_data_overridden: Sequence[str] = (),
 ) -> Topic:
-    """Start a topic. ``rate_limited=False`` skips the anti-flood rules (demo data, imports)."""
+    """Start a topic. ``rate_limited=False`` skips the anti-flood rules (demo data, imports).
+
+    ``personal_data_overridden``: the kinds of data the guard found and the author confirmed;
+    the question then waits in the moderators' queue.
+    """
     permissions = ForumPermissions(author)
     _require(
         permissions.can_start_topic(category),
@@ -112,15 +124,29 @@ def topic_create(
     topic.full_clean(exclude=["first_post", "last_post", "solution"])
     topic.save()
     topic.fields_of_action.set(list(fields_of_action))
-    post = _post_add(topic=topic, author=author, body=body, now=now)
+    post = _post_add(
+        topic=topic,
+        author=author,
+        body=body,
+        now=now,
+        personal_data_overridden=personal_data_overridden,
+    )
     topic_mark_read(topic=topic, user=author, number=post.number)
     signals.topic_created.send(sender=Topic, topic=topic, post=post)
     return topic
 
 
 @transaction.atomic
-def post_create(*, topic: Topic, author, body: str, rate_limited: bool = True) -> Post:
-    """Reply to a topic. ``rate_limited=False`` skips the anti-flood rules (demo data, imports)."""
+def post_create(
+    *,
+    topic: Topic,
+    author,
+    body: str,
+    rate_limited: bool = True,
+    personal_data_overridden: Sequence[str] = (),
+) -> Post:
+    """Reply to a topic. ``rate_limited=False`` skips the anti-flood rules (demo data, imports);
+    ``personal_data_overridden`` as for ``topic_create``."""
     permissions = ForumPermissions(author)
     _require(
         permissions.can_reply(topic),
@@ -129,7 +155,13 @@ def post_create(*, topic: Topic, author, body: str, rate_limited: bool = True) -
     body = _clean_body(body)
     if rate_limited:
         flood_check(author=author, category_id=topic.category_id, body=body, is_topic=False)
-    post = _post_add(topic=topic, author=author, body=body, now=timezone.now())
+    post = _post_add(
+        topic=topic,
+        author=author,
+        body=body,
+        now=timezone.now(),
+        personal_data_overridden=personal_data_overridden,
+    )
     topic_mark_read(topic=topic, user=author, number=post.number)
     signals.post_created.send(sender=Post, post=post)
     return post
@@ -144,11 +176,14 @@ def post_edit(
     title: str | None = None,
     fields_of_action: Iterable | None = None,
     reason: str = "",
+    personal_data_overridden: Sequence[str] = (),
 ) -> Post:
     """Change a post's text (and, for the question, the topic's title and tags).
 
     Every text is kept as a revision; saving without a change adds none. A moderator changing
-    someone else's post is written to the moderation log, with ``reason``.
+    someone else's post is written to the moderation log, with ``reason``. A confirmed
+    data-protection warning (``personal_data_overridden``) puts the post back into the
+    moderators' queue, with the kinds found before and now.
     """
     permissions = ForumPermissions(editor)
     _require(
@@ -165,6 +200,8 @@ def post_edit(
         Topic.objects.filter(pk=topic.pk).update(title=topic.title)
         if fields_of_action is not None:
             topic.fields_of_action.set(list(fields_of_action))
+    if personal_data_overridden:
+        _post_record_override(post=post, kinds=personal_data_overridden)
     if body == post.body:
         if by_moderator and title_changed:
             audit_log(actor=editor, action=ModerationAction.EDIT, reason=reason, post=post)
@@ -194,6 +231,18 @@ def post_edit(
         )
     signals.post_edited.send(sender=Post, post=post, editor=editor, revision=revision)
     return post
+
+
+def _post_record_override(*, post: Post, kinds: Sequence[str]) -> None:
+    post.personal_data_kinds = known_kinds([*post.personal_data_kinds, *kinds])
+    post.personal_data_confirmed_at = timezone.now()
+    post.personal_data_checked_at, post.personal_data_checked_by = None, None
+    Post.objects.filter(pk=post.pk).update(
+        personal_data_kinds=post.personal_data_kinds,
+        personal_data_confirmed_at=post.personal_data_confirmed_at,
+        personal_data_checked_at=None,
+        personal_data_checked_by=None,
+    )
 
 
 @transaction.atomic
@@ -311,8 +360,6 @@ def search_refresh_topic(*, topic: Topic) -> None:
     the current transaction updates the database index at once and Elasticsearch after the
     commit.
     """
-    try:
-        from search.indexing import outbox_record
-    except ImportError:  # an installation without the search app: nothing to refresh
-        return
+    from search.indexing import outbox_record
+
     outbox_record(objects=[topic])

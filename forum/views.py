@@ -16,8 +16,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.access import visible_pages
 from practices.models import PracticePage
-from practices.visibility import visible_to
 
 from . import notifications, selectors, services, watching
 from .forms import PostEditForm, PostForm, TopicForm, WatchForm
@@ -68,7 +68,7 @@ def post_url(post) -> str:
 def _visible_practice(user, practice_id: int | None):
     if practice_id is None:
         return None
-    return visible_to(PracticePage.objects.live().filter(pk=practice_id), user).first()
+    return visible_pages(PracticePage.objects.live().filter(pk=practice_id), user).first()
 
 
 def _form_errors_to(form, error: ValidationError) -> None:
@@ -289,6 +289,7 @@ def topic_create(request, slug: str | None = None):
             body=data["body"],
             fields_of_action=data["fields_of_action"],
             practice=data["practice"],
+            personal_data_overridden=form.personal_data_overridden,
         ),
         success_message=_("Your topic has been published."),
     )
@@ -332,7 +333,12 @@ def reply(request, pk: int):
         request,
         form,
         save=lambda data: post_url(
-            services.post_create(topic=topic, author=request.user, body=data["body"])
+            services.post_create(
+                topic=topic,
+                author=request.user,
+                body=data["body"],
+                personal_data_overridden=form.personal_data_overridden,
+            )
         ),
         success_message=_("Your reply has been published."),
     )
@@ -402,6 +408,7 @@ def post_edit(request, pk: int):
             title=data.get("title"),
             fields_of_action=data.get("fields_of_action"),
             reason=data.get("reason", ""),
+            personal_data_overridden=form.personal_data_overridden,
         )
         return post_url(post)
 

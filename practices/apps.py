@@ -9,3 +9,6 @@ class PracticesConfig(AppConfig):
 
     def ready(self) -> None:
         from . import receivers  # noqa: F401
+        from .search import register
+
+        register()

@@ -48,3 +48,34 @@ class PracticeBodyBlock(blocks.StreamBlock):
     image = ImageBlock()
     quote = QuoteBlock()
     download = DocumentBlock()
+
+
+class PracticeEmbedBlock(blocks.StructBlock):
+    """References to practices, shown as cards; readers see only the practices they may see."""
+
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
+    practices = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="practices.PracticePage", label=_("Practice")),
+        label=_("Practices"),
+        min_num=1,
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Practices")
+        template = "blocks/practice_embed_block.html"
+
+    def get_context(self, value, parent_context=None):
+        from .selectors import practice_base_queryset
+
+        context = super().get_context(value, parent_context=parent_context)
+        request = context.get("request")
+        ids = [page.pk for page in value["practices"] if page is not None]
+        visible = {
+            practice.pk: practice
+            for practice in practice_base_queryset(user=getattr(request, "user", None)).filter(
+                pk__in=ids
+            )
+        }
+        context["visible_practices"] = [visible[pk] for pk in dict.fromkeys(ids) if pk in visible]
+        return context

@@ -4,6 +4,8 @@ from datetime import date
 
 from django.apps import apps
 
+from cms.access import page_set_staff_only
+
 from .models import (
     Bundesland,
     Jobcenter,
@@ -19,7 +21,6 @@ from .models import (
 )
 from .reference import load_reference_data, term_slug
 from .services import text_to_richtext
-from .visibility import page_set_staff_only
 
 JOBCENTERS = [
     ("Jobcenter EN", "jobcenter-en", "NW", "gE", "Schwelm", "51.29667", "7.29389"),

@@ -7,6 +7,9 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.fields import WagtailImageField
 
+from cms.privacy_guard import PersonalDataGuardForm
+from cms.validators import SingleLineFormMixin
+
 from .blocks import SECTIONS
 from .models import (
     Bundesland,
@@ -97,7 +100,31 @@ class PracticeFilterForm(forms.Form):
         ]
 
 
-class PracticeSubmissionForm(forms.Form):
+class PracticeSubmissionForm(SingleLineFormMixin, PersonalDataGuardForm):
+    """A practice from network staff for the Redaktion.
+
+    The data-protection guard checks what will be published (not the contact person, whose
+    address and phone number belong there), including the rows of ``formsets``; a confirmed
+    warning reaches the Redaktion with the submission.
+    """
+
+    personal_data_confirm_label = _(
+        "I have checked my submission: it contains no personal data of clients."
+    )
+    personal_data_error = _(
+        "Your submission may contain personal data of clients (Sozialdaten). Please remove it, "
+        "or submit anyway if it is harmless."
+    )
+    personal_data_intro = _(
+        "Social data of clients must not appear in a practice (Sozialdatenschutz, § 35 SGB I). "
+        "We found:"
+    )
+    personal_data_advice = _(
+        "Please remove or anonymise it, e.g. “Frau M.” instead of the name and no numbers. If it "
+        "is harmless, e.g. the address of a Beratungsstelle, choose “Submit anyway”: the "
+        "Redaktion is told and checks it before publishing."
+    )
+
     title = forms.CharField(
         label=_("Title"),
         max_length=200,
@@ -186,8 +213,9 @@ class PracticeSubmissionForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, formsets: tuple[forms.BaseFormSet, ...] = (), **kwargs):
         super().__init__(*args, **kwargs)
+        self.formsets = formsets
         for key, label in SECTIONS:
             self.fields[f"section_{key}"] = forms.CharField(
                 label=label,
@@ -196,6 +224,20 @@ class PracticeSubmissionForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 5}),
                 help_text=SECTION_HELP.get(key, ""),
             )
+
+    def guarded_texts(self) -> list[str]:
+        names = ["title", "teaser", "other_jobcenter", "image_alt"]
+        names += [f"section_{key}" for key, _label in SECTIONS]
+        texts = [self.cleaned_data.get(name) or "" for name in names]
+        # The rows are checked as typed: this form is cleaned before its formsets.
+        for formset in self.formsets:
+            for row in formset.forms:
+                texts += [
+                    str(row[name].value() or "")
+                    for name, field in row.fields.items()
+                    if isinstance(field, forms.CharField)
+                ]
+        return texts
 
     def clean(self):
         cleaned = super().clean()
@@ -249,7 +291,7 @@ SECTION_HELP = {
 }
 
 
-class PartnerForm(forms.Form):
+class PartnerForm(SingleLineFormMixin, forms.Form):
     partner_type = forms.ModelChoiceField(
         label=_("Partner type"),
         queryset=PartnerType.objects.all(),
@@ -265,7 +307,7 @@ class PartnerForm(forms.Form):
         return cleaned
 
 
-class FigureForm(forms.Form):
+class FigureForm(SingleLineFormMixin, forms.Form):
     label = forms.CharField(label=_("Key figure"), max_length=100, required=False)
     value = forms.CharField(label=_("Value"), max_length=50, required=False)
     note = forms.CharField(label=_("Note"), max_length=200, required=False)

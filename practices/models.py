@@ -6,13 +6,16 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from cms.access import page_is_restricted
+from cms.validators import SingleLineFieldsMixin
 
 from .blocks import PracticeBodyBlock
 
 
-class Term(models.Model):
+class Term(SingleLineFieldsMixin, models.Model):
     """A value of one of the library's taxonomies, editable by the Redaktion."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
@@ -35,7 +38,7 @@ class Regionaldirektion(Term):
         verbose_name_plural = _("Regionaldirektionen")
 
 
-class Bundesland(models.Model):
+class Bundesland(SingleLineFieldsMixin, models.Model):
     code = models.CharField(_("code"), max_length=2, unique=True)
     name = models.CharField(_("name"), max_length=60, unique=True)
     regionaldirektion = models.ForeignKey(
@@ -96,7 +99,7 @@ class PracticeStatus(Term):
         verbose_name_plural = _("statuses")
 
 
-class Jobcenter(index.Indexed, models.Model):
+class Jobcenter(SingleLineFieldsMixin, index.Indexed, models.Model):
     class Form(models.TextChoices):
         JOINT = "gE", _("gemeinsame Einrichtung")
         MUNICIPAL = "zkT", _("zugelassener kommunaler Träger")
@@ -142,7 +145,7 @@ class Jobcenter(index.Indexed, models.Model):
             raise ValidationError(_("Please give both latitude and longitude, or neither."))
 
 
-class PracticeIndexPage(Page):
+class PracticeIndexPage(SingleLineFieldsMixin, Page):
     """The library of Praxisbeispiele."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -165,7 +168,7 @@ class PracticeIndexPage(Page):
         return context
 
 
-class PracticePage(Page):
+class PracticePage(SingleLineFieldsMixin, Page):
     """A Praxisbeispiel: a local approach, the people behind it and what came of it."""
 
     teaser = models.TextField(
@@ -297,9 +300,7 @@ class PracticePage(Page):
 
     @cached_property
     def is_staff_only(self) -> bool:
-        return PageViewRestriction.objects.filter(
-            page__in=self.get_ancestors(inclusive=True)
-        ).exists()
+        return page_is_restricted(self)
 
     og_type = "article"
 
@@ -335,7 +336,7 @@ class PracticePage(Page):
         return context
 
 
-class PracticePartner(Orderable):
+class PracticePartner(SingleLineFieldsMixin, Orderable):
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="partners")
     partner_type = models.ForeignKey(
         PartnerType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="+"
@@ -352,7 +353,7 @@ class PracticePartner(Orderable):
         return f"{self.name} ({self.partner_type})"
 
 
-class PracticeFigure(Orderable):
+class PracticeFigure(SingleLineFieldsMixin, Orderable):
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="figures")
     label = models.CharField(_("label"), max_length=100, help_text=_("e.g. “Teilnehmende”"))
     value = models.CharField(_("value"), max_length=50, help_text=_("e.g. “1.900” or “1:100”"))
@@ -384,7 +385,7 @@ class PracticeDocument(Orderable):
         verbose_name_plural = _("documents")
 
 
-class PracticeImage(Orderable):
+class PracticeImage(SingleLineFieldsMixin, Orderable):
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="images")
     image = models.ForeignKey(
         "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"

@@ -1,6 +1,12 @@
-from django.db import transaction
+"""E-mails to the submitter of a practice: queued with the review step, sent after its commit.
+
+A failure here is logged and never undoes or breaks the publication or the review itself.
+"""
+
 from django.dispatch import receiver
 from wagtail.signals import page_published, workflow_rejected
+
+from cms.mail.services import isolated_side_effect
 
 from .models import PracticePage
 from .services import practice_notify_changes_requested, practice_notify_submitter
@@ -9,7 +15,8 @@ from .services import practice_notify_changes_requested, practice_notify_submitt
 @receiver(page_published, sender=PracticePage, dispatch_uid="practices.notify_submitter")
 def notify_submitter_on_publish(sender, instance, **kwargs) -> None:
     if instance.submitted_by_id and not instance.submitter_notified:
-        transaction.on_commit(lambda: practice_notify_submitter(page=instance))
+        with isolated_side_effect(f"Telling the submitter of practice {instance.pk}"):
+            practice_notify_submitter(page=instance)
 
 
 @receiver(workflow_rejected, dispatch_uid="practices.notify_submitter_of_changes")
@@ -17,8 +24,7 @@ def notify_submitter_on_changes_requested(sender, instance, user=None, **kwargs)
     page = getattr(instance.content_object, "specific", None)
     if not isinstance(page, PracticePage) or not page.submitted_by_id:
         return
-    task_state = instance.current_task_state
-    comment = (task_state.get_comment() if task_state else "") or ""
-    transaction.on_commit(
-        lambda: practice_notify_changes_requested(page=page, reviewer=user, comment=comment)
-    )
+    with isolated_side_effect(f"Asking the submitter of practice {page.pk} for changes"):
+        task_state = instance.current_task_state
+        comment = (task_state.get_comment() if task_state else "") or ""
+        practice_notify_changes_requested(page=page, reviewer=user, comment=comment)

@@ -63,7 +63,7 @@ def term_slug(name: str) -> str:
 
 def load_reference_data(get_model) -> None:
     """Create missing reference rows; ``get_model`` is ``apps.get_model`` (also in migrations)."""
-    from .regions import BUNDESLAENDER, REGIONALDIREKTIONEN
+    from cms.regions import BUNDESLAENDER, REGIONALDIREKTIONEN
 
     regionaldirektion_model = get_model("practices", "Regionaldirektion")
     bundesland_model = get_model("practices", "Bundesland")

@@ -5,8 +5,9 @@ from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from cms.access import visible_pages
+
 from .models import Jobcenter, PracticePage
-from .visibility import visible_to
 
 SORTS = {"neueste": ("-first_published_at", "-pk"), "titel": ("title", "pk")}
 DEFAULT_SORT = "neueste"
@@ -29,7 +30,7 @@ class PracticeFilters:
 def practice_base_queryset(*, user) -> QuerySet[PracticePage]:
     """Live practices the user may see, with what a card shows, in a fixed number of queries."""
     queryset = PracticePage.objects.live().select_related("status")
-    return visible_to(queryset, user).prefetch_related(
+    return visible_pages(queryset, user).prefetch_related(
         "topics",
         "target_groups",
         "bundeslaender",

@@ -4,14 +4,15 @@ import html
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
+from cms.access import page_set_staff_only
+from cms.mail.services import email_send
+
 from .models import Jobcenter, PracticeIndexPage, PracticePage
 from .reference import UMLAUTS
-from .visibility import page_set_staff_only
 
 
 @dataclass(frozen=True)
@@ -155,9 +156,18 @@ def _silence_admin_notifications(user) -> None:
 
 
 def practice_notify_submitter(*, page: PracticePage) -> bool:
-    """Tell the member who submitted ``page`` that it is published; only ever once."""
+    """Tell the member who submitted ``page`` that it is published; only ever once.
+
+    Call inside the transaction that publishes: the e-mail is queued with it and leaves after
+    the commit (``cms.mail``).
+    """
     submitter = page.submitted_by
     if submitter is None or not submitter.email or page.submitter_notified:
+        return False
+    # The flag, not the in-memory page, decides: a second publish of a stale copy sends nothing.
+    if not PracticePage.objects.filter(pk=page.pk, submitter_notified=False).update(
+        submitter_notified=True
+    ):
         return False
     context = {
         "user": submitter,
@@ -165,16 +175,12 @@ def practice_notify_submitter(*, page: PracticePage) -> bool:
         "url": page.get_full_url() or page.url,
         "site_name": settings.WAGTAIL_SITE_NAME,
     }
-    message = EmailMultiAlternatives(
-        subject=render_to_string("practices/email/published_subject.txt", context).strip(),
-        body=render_to_string("practices/email/published.txt", context),
+    email_send(
         to=[submitter.email],
+        subject=render_to_string("practices/email/published_subject.txt", context),
+        body=render_to_string("practices/email/published.txt", context),
+        html=render_to_string("practices/email/published.html", context),
     )
-    message.attach_alternative(
-        render_to_string("practices/email/published.html", context), "text/html"
-    )
-    message.send()
-    PracticePage.objects.filter(pk=page.pk).update(submitter_notified=True)
     return True
 
 
@@ -193,14 +199,11 @@ def practice_notify_changes_requested(*, page: PracticePage, reviewer, comment: 
         "comment": comment.strip(),
         "site_name": settings.WAGTAIL_SITE_NAME,
     }
-    message = EmailMultiAlternatives(
-        subject=render_to_string("practices/email/changes_requested_subject.txt", context).strip(),
-        body=render_to_string("practices/email/changes_requested.txt", context),
+    email_send(
         to=[submitter.email],
-        reply_to=[reviewer.email] if reviewer is not None and reviewer.email else None,
+        subject=render_to_string("practices/email/changes_requested_subject.txt", context),
+        body=render_to_string("practices/email/changes_requested.txt", context),
+        html=render_to_string("practices/email/changes_requested.html", context),
+        reply_to=[reviewer.email] if reviewer is not None and reviewer.email else [],
     )
-    message.attach_alternative(
-        render_to_string("practices/email/changes_requested.html", context), "text/html"
-    )
-    message.send()
     return True

@@ -26,6 +26,9 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from wagtail.models import PageViewRestriction
 
+from cms.access import page_set_staff_only
+from cms.validators import has_control_characters
+
 from .blocks import SECTIONS
 from .models import (
     Bundesland,
@@ -42,7 +45,6 @@ from .models import (
 )
 from .reference import term_slug
 from .services import text_to_richtext
-from .visibility import page_set_staff_only
 
 # The keys of a record, in the order the export writes them.
 FIELDS = (
@@ -340,8 +342,12 @@ class _Record:
         max_length: int | None = None,
         required: bool = False,
         numbers: bool = False,
+        single_line: bool = True,
     ) -> str | None:
-        """A stripped string, or None when absent/empty (an error when ``required``)."""
+        """A stripped string, or None when absent/empty (an error when ``required``).
+
+        Only multi-line texts (``single_line=False``: teaser, sections) may hold line breaks.
+        """
         if numbers and isinstance(value, int | float) and not isinstance(value, bool):
             value = str(value)
         if value is None or (isinstance(value, str) and not value.strip()):
@@ -355,6 +361,9 @@ class _Record:
                 self.error(path, _("must be text (found: %(type)s)") % _typed(value))
             return None
         value = value.strip()
+        if single_line and has_control_characters(value):
+            self.error(path, _("must be a single line without line breaks or control characters"))
+            return None
         if max_length is not None and len(value) > max_length:
             self.error(
                 path,
@@ -499,7 +508,11 @@ def _check_record(
         raw.get("title"), "title", required=True, max_length=_max_length(PracticePage, "title")
     )
     teaser = record.text(
-        raw.get("teaser"), "teaser", required=True, max_length=_max_length(PracticePage, "teaser")
+        raw.get("teaser"),
+        "teaser",
+        required=True,
+        max_length=_max_length(PracticePage, "teaser"),
+        single_line=False,
     )
     practice = PracticeData(number=number, title=title or "", teaser=teaser or "")
 
@@ -720,7 +733,7 @@ def _check_sections(record: _Record, practice: PracticeData) -> None:
             )
             continue
         given_as[key] = given
-        text = record.text(value, path)
+        text = record.text(value, path, single_line=False)
         if text is not None:
             texts[key] = text
     # The reading order of the page, whatever the order in the file.

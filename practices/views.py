@@ -2,14 +2,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+
+from cms.access import is_network_staff
+from cms.privacy_guard import page_comment_personal_data_override
 
 from .forms import FigureFormSet, PartnerFormSet, PracticeFilterForm, PracticeSubmissionForm
 from .models import Jobcenter, PracticeIndexPage
 from .selectors import jobcenter_practices, practice_list
 from .services import Figure, Partner, practice_submit
-from .visibility import STAFF_GROUPS
 
 PAGE_SIZE = 12
 
@@ -53,7 +56,7 @@ def jobcenter_detail(request, slug: str):
 
 
 def may_submit(user) -> bool:
-    return user.is_superuser or user.groups.filter(name__in=STAFF_GROUPS).exists()
+    return is_network_staff(user)
 
 
 @login_required
@@ -64,14 +67,23 @@ def submit(request):
         messages.error(request, _("Submitting is not possible yet: the library has no start page."))
         return redirect("/")
     data = request.POST if request.method == "POST" else None
-    form = PracticeSubmissionForm(data, request.FILES if data is not None else None)
     partners = PartnerFormSet(data, prefix="partner")
     figures = FigureFormSet(data, prefix="figure")
+    form = PracticeSubmissionForm(
+        data, request.FILES if data is not None else None, formsets=(partners, figures)
+    )
     if request.method == "POST":
         if form.is_valid() and partners.is_valid() and figures.is_valid():
             cleaned = form.cleaned_data
             jobcenters = list(cleaned["jobcenters"])
-            page = practice_submit_from_form(request.user, cleaned, jobcenters, partners, figures)
+            with transaction.atomic():
+                page = practice_submit_from_form(
+                    request.user, cleaned, jobcenters, partners, figures
+                )
+                if form.personal_data_overridden:
+                    page_comment_personal_data_override(
+                        page=page, user=request.user, kinds=form.personal_data_overridden
+                    )
             request.session["submitted_practice"] = page.title
             return redirect("practices:submit_done")
         messages.error(request, _("Please correct the marked fields."))

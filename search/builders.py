@@ -1,35 +1,29 @@
-"""Document builders: how each kind of content becomes one document of the knowledge index.
+"""Document builders: how one kind of content becomes documents of the knowledge index.
 
 A builder knows one model: which objects to index (``queryset``) and how one object looks
-in the index (``build``; ``None`` means "not searchable": drafts, password-protected pages,
-hidden forum topics). Content types plug in with ``register``; Wagtail page types that the
-site may or may not have yet (magazine articles, guides) are registered when their model
-exists, so they join the index without changes here.
+in the index (``build``; ``None`` means "not searchable": drafts, password-protected pages).
+Content apps subclass these and register them (``search.registry``); ``PageBuilder`` covers
+Wagtail pages, with the relations a page type turns into facets declared by its app.
+Who may find a document is never decided here: pages ask ``cms.access``, other content
+its own app's rules, and the entry carries the audience tokens they answer.
 """
 
+import hashlib
 import json
 import re
-from collections import namedtuple
 from collections.abc import Iterable
-from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import unescape
 from types import SimpleNamespace
 from typing import Any
 
-from django.apps import apps
-from django.db.models import Model, Prefetch, QuerySet, TextField
+from django.db.models import Model, QuerySet, TextField
 from django.db.models.functions import Cast
-from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import BaseViewRestriction, Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 
-PUBLIC = "public"
-STAFF = "staff"
-
-# Facet name → what the index stores for it (keys of IndexEntry.facets).
-FACETS = ["type", "bundesland", "topic", "target_group", "partner_type", "phase", "status"]
+from cms.access import PageRestrictions
 
 
 @dataclass
@@ -43,20 +37,35 @@ class IndexEntry:
     body: str
     url: str
     date: datetime | None
-    visibility: str
+    # Audience tokens (cms.access): who may find this document.
+    visibility: tuple[str, ...]
     # Extra searchable words that are not shown (taxonomy names, Jobcenter, partners).
     keywords: str = ""
     facets: dict[str, list[str]] = field(default_factory=dict)
-    jobcenters: list[str] = field(default_factory=list)
+
+    @property
+    def fingerprint(self) -> str:
+        """Changes whenever anything the index stores of this entry changes."""
+        state = [
+            self.doc_type,
+            self.title,
+            self.teaser,
+            self.body,
+            self.url,
+            self.date.isoformat() if self.date else None,
+            sorted(self.visibility),
+            self.keywords,
+            {facet: sorted(values) for facet, values in sorted(self.facets.items())},
+        ]
+        encoded = json.dumps(state, ensure_ascii=False, sort_keys=True).encode()
+        return hashlib.sha1(encoded, usedforsecurity=False).hexdigest()
 
 
 class VisibilityContext:
-    """The site's page restrictions, read once for a whole batch of pages."""
+    """What a batch of documents shares: the site's page restrictions and site roots."""
 
     def __init__(self) -> None:
-        self.restrictions = list(
-            PageViewRestriction.objects.values_list("page__path", "restriction_type")
-        )
+        self.restrictions = PageRestrictions()
         self._site_roots = None
 
     def page_url(self, page: Page) -> str:
@@ -70,13 +79,9 @@ class VisibilityContext:
                 return path if single_site else root.root_url.rstrip("/") + path
         return page.url_path
 
-    def for_page(self, page: Page) -> str | None:
-        kinds = {kind for path, kind in self.restrictions if page.path.startswith(path)}
-        if not kinds:
-            return PUBLIC
-        if BaseViewRestriction.PASSWORD in kinds:
-            return None  # never listed, like practices.visibility does
-        return STAFF
+    def for_page(self, page: Page) -> tuple[str, ...] | None:
+        """Who may find ``page`` (``cms.access``); ``None``: nobody does."""
+        return self.restrictions.audience(page.path)
 
 
 class DocumentBuilder:
@@ -90,6 +95,16 @@ class DocumentBuilder:
 
     def doc_id(self, object_id: Any) -> str:
         return f"{self.doc_type}-{object_id}"
+
+    def entry(self, object_id: Any, **fields) -> IndexEntry:
+        """The index entry of the object ``object_id`` of this builder's model."""
+        return IndexEntry(
+            doc_id=self.doc_id(object_id),
+            doc_type=self.doc_type,
+            model=self.model_label,
+            object_id=str(object_id),
+            **fields,
+        )
 
     def queryset(self, *, live_only: bool = True) -> QuerySet:
         raise NotImplementedError
@@ -109,7 +124,7 @@ class DocumentBuilder:
         """Load what ``build`` needs for a whole chunk of objects at once (optional)."""
 
 
-def _related(obj: Model, name: str) -> list:
+def related_objects(obj: Model, name: str) -> list:
     """Related objects loaded by ``prepare`` (or prefetched), else read now."""
     loaded = getattr(obj, "_search_related", {})
     if name in loaded:
@@ -157,17 +172,54 @@ def stream_text(value: Any) -> str:
     return " ".join(" ".join(strings).split())
 
 
+@dataclass(frozen=True)
+class Relation:
+    """A many-to-many relation of a page type that its documents carry.
+
+    The first column's values fill ``facet`` (if any); the last column's values become
+    searchable keywords (the name people type).
+    """
+
+    name: str
+    columns: tuple[str, ...]
+    facet: str | None = None
+
+
+@dataclass(frozen=True)
+class ForeignKeyFacet:
+    """A foreign key of a page type whose value is a facet (e.g. the status)."""
+
+    name: str
+    value_column: str
+    label_column: str
+    facet: str
+
+
 class PageBuilder(DocumentBuilder):
-    """Any Wagtail page type; uses whichever of the usual fields the model has."""
+    """A Wagtail page type; uses whichever of the usual text fields the model has.
+
+    ``relations`` and ``foreign_keys`` name what the app wants as facets and keywords; the
+    page's audience comes from ``cms.access`` through the context.
+    """
 
     TEASER_FIELDS = ("teaser", "intro", "lead", "search_description")
     BODY_FIELDS = ("body", "content", "chapters")
 
-    def __init__(self, model: type[Page], doc_type: str, label) -> None:
+    def __init__(
+        self,
+        model: type[Page],
+        doc_type: str,
+        label,
+        *,
+        relations: Iterable[Relation] = (),
+        foreign_keys: Iterable[ForeignKeyFacet] = (),
+    ) -> None:
         self.model = model
         self.doc_type = doc_type
         self.label = label
         self.field_names = {f.name for f in model._meta.get_fields()}
+        self.relations = [relation for relation in relations if self._has(relation.name)]
+        self.foreign_keys = [fk for fk in foreign_keys if self._has(fk.name)]
         # What ``build`` looks at, worked out once per type instead of once per page.
         self.teaser_fields = [name for name in self.TEASER_FIELDS if self._has(name)]
         self.rich_teasers = {
@@ -176,15 +228,6 @@ class PageBuilder(DocumentBuilder):
             if isinstance(model._meta.get_field(name), RichTextField)
         }
         self.body_fields = [name for name in self.BODY_FIELDS if self._has(name)]
-        self.term_relations = [
-            (facet, name)
-            for facet, name in [
-                ("topic", "topics"),
-                ("target_group", "target_groups"),
-                ("phase", "phases"),
-            ]
-            if self._has(name)
-        ]
         self.stream_fields = [
             name
             for name in self.body_fields
@@ -200,25 +243,22 @@ class PageBuilder(DocumentBuilder):
             "last_published_at",
             *self.teaser_fields,
             *(name for name in self.body_fields if name not in self.stream_fields),
-            *(["status_id", "status__slug", "status__name"] if self._has("status") else []),
+            *(
+                column
+                for fk in self.foreign_keys
+                for column in (
+                    f"{fk.name}_id",
+                    f"{fk.name}__{fk.value_column}",
+                    f"{fk.name}__{fk.label_column}",
+                )
+            ),
         ]
 
     def _has(self, name: str) -> bool:
         return name in self.field_names
 
-    M2M_FIELDS = {
-        # relation → columns of the related object that a document needs
-        "topics": ("slug", "name"),
-        "target_groups": ("slug", "name"),
-        "phases": ("slug", "name"),
-        "bundeslaender": ("code", "name"),
-        "jobcenters": ("name",),
-    }
-
     def queryset(self, *, live_only: bool = True) -> QuerySet:
         queryset = self.model.objects.live() if live_only else self.model.objects.all()
-        if self._has("status"):
-            queryset = queryset.select_related("status")
         return queryset.order_by("pk")
 
     def fetch(self, queryset: QuerySet) -> list[SimpleNamespace]:
@@ -237,11 +277,20 @@ class PageBuilder(DocumentBuilder):
             for name in streams:
                 stored = row.pop(f"{name}__json")
                 row[name] = json.loads(stored) if stored else []
-            if "status_id" in row:
-                slug, name = row.pop("status__slug"), row.pop("status__name")
-                row["status"] = SimpleNamespace(slug=slug, name=name) if slug else None
+            for fk in self.foreign_keys:
+                value = row.pop(f"{fk.name}__{fk.value_column}")
+                label = row.pop(f"{fk.name}__{fk.label_column}")
+                row[fk.name] = (value, label) if value is not None else None
             rows.append(SimpleNamespace(**row))
         return rows
+
+    @staticmethod
+    def owned_by(column: str, ids: list[int]) -> dict:
+        """A filter on the owning page's id; a rebuild's chunks are runs of ids, and a range
+        is cheaper to send than 500 ids."""
+        if ids[-1] - ids[0] < 2 * len(ids):
+            return {f"{column}__gte": ids[0], f"{column}__lte": ids[-1]}
+        return {f"{column}__in": ids}
 
     def prepare(self, objects: list[Model]) -> None:
         """Load the relations of a whole chunk with one flat query each.
@@ -253,46 +302,27 @@ class PageBuilder(DocumentBuilder):
         if not ids:
             return
         loaded: dict[int, dict[str, list]] = {pk: {} for pk in ids}
-        # A rebuild's chunks are runs of ids: a range is cheaper to send than 500 ids.
-        by_range = ids[-1] - ids[0] < 2 * len(ids)
-
-        def owned_by(column: str) -> dict:
-            if by_range:
-                return {f"{column}__gte": ids[0], f"{column}__lte": ids[-1]}
-            return {f"{column}__in": ids}
-
-        for name, columns in self.M2M_FIELDS.items():
-            if not self._has(name):
-                continue
-            field = self.model._meta.get_field(name)
+        for relation in self.relations:
+            field = self.model._meta.get_field(relation.name)
             through = field.remote_field.through
             source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-            rows = through.objects.filter(**owned_by(f"{source}_id")).values_list(
-                f"{source}_id", *(f"{target}__{column}" for column in columns)
+            rows = through.objects.filter(**self.owned_by(f"{source}_id", ids)).values_list(
+                f"{source}_id", *(f"{target}__{column}" for column in relation.columns)
             )
-            related = namedtuple(f"Related_{name}", columns)
             for pk in ids:
-                loaded[pk][name] = []
+                loaded[pk][relation.name] = []
             for owner, *values in rows:
                 if owner in loaded:
-                    loaded[owner][name].append(related._make(values))
-        if self._has("partners"):
-            from practices.models import PracticePartner
-
-            for pk in ids:
-                loaded[pk]["partners"] = []
-            rows = PracticePartner.objects.filter(**owned_by("page_id")).values_list(
-                "page_id", "name", "partner_type__slug", "partner_type__name"
-            )
-            for owner, name, slug, type_name in rows:
-                if owner in loaded:
-                    loaded[owner]["partners"].append(
-                        SimpleNamespace(
-                            name=name, partner_type=SimpleNamespace(slug=slug, name=type_name)
-                        )
-                    )
+                    loaded[owner][relation.name].append(tuple(values))
+        self.prepare_more(ids, loaded)
         for obj in objects:
             obj._search_related = loaded[obj.pk]
+
+    def prepare_more(self, ids: list[int], loaded: dict[int, dict[str, list]]) -> None:
+        """Load further relations of a subclass into ``loaded[pk][name]``."""
+
+    def build_more(self, obj, facets: dict[str, list[str]], keywords: list[str]) -> None:
+        """Add a subclass's facets and keywords for ``obj``."""
 
     def build(self, obj: Page, context: VisibilityContext) -> IndexEntry | None:
         if not obj.live:
@@ -307,31 +337,19 @@ class PageBuilder(DocumentBuilder):
         body = " ".join([stream_text(getattr(obj, name)) for name in self.body_fields])
         facets: dict[str, list[str]] = {"type": [self.doc_type]}
         keywords: list[str] = []
-        for facet, name in self.term_relations:
-            terms = _related(obj, name)
-            facets[facet] = [term.slug for term in terms]
-            keywords.extend([term.name for term in terms])
-        if self._has("bundeslaender"):
-            laender = _related(obj, "bundeslaender")
-            facets["bundesland"] = [land.code for land in laender]
-            keywords.extend(land.name for land in laender)
-        jobcenters: list[str] = []
-        if self._has("jobcenters"):
-            jobcenters = [jobcenter.name for jobcenter in _related(obj, "jobcenters")]
-            keywords.extend(jobcenters)
-        if self._has("partners"):
-            partners = _related(obj, "partners")
-            facets["partner_type"] = sorted({p.partner_type.slug for p in partners})
-            keywords.extend(p.name for p in partners)
-            keywords.extend({p.partner_type.name for p in partners})
-        if self._has("status") and obj.status_id and obj.status:
-            facets["status"] = [obj.status.slug]
-            keywords.append(obj.status.name)
-        return IndexEntry(
-            doc_id=self.doc_id(obj.pk),
-            doc_type=self.doc_type,
-            model=self.model_label,
-            object_id=str(obj.pk),
+        for relation in self.relations:
+            rows = related_objects(obj, relation.name)
+            if relation.facet:
+                facets[relation.facet] = [row[0] for row in rows]
+            keywords.extend(row[-1] for row in rows)
+        for fk in self.foreign_keys:
+            value = getattr(obj, fk.name, None)
+            if value:
+                facets[fk.facet] = [value[0]]
+                keywords.append(value[1])
+        self.build_more(obj, facets, keywords)
+        return self.entry(
+            obj.pk,
             title=obj.title,
             teaser=teaser,
             body=body,
@@ -340,111 +358,7 @@ class PageBuilder(DocumentBuilder):
             visibility=visibility,
             keywords=" ".join(keywords),
             facets=facets,
-            jobcenters=jobcenters,
         )
 
     def affected_by_page(self, page: Page) -> Iterable[Model]:
         return self.model.objects.filter(path__startswith=page.path)
-
-
-def forum_visibility(category_id: int) -> str:
-    return f"forum:{category_id}"
-
-
-class ForumTopicBuilder(DocumentBuilder):
-    """Forum topics: title, question and answers. Who may read a topic is the forum's
-    decision (``forum.permissions``), made per category; the document carries its category
-    and the query asks ``readable_category_ids`` of the searching member."""
-
-    doc_type = "topic"
-    label = _("Forum topic")
-    TEASER_LENGTH = 300
-
-    def __init__(self, model) -> None:
-        self.model = model
-
-    def queryset(self, *, live_only: bool = True) -> QuerySet:
-        post_model = self.model._meta.get_field("posts").related_model
-        posts = post_model.objects.filter(is_deleted=False).only("topic_id", "body_html", "number")
-        return (
-            self.model.objects.select_related("category")
-            .prefetch_related("fields_of_action", Prefetch("posts", queryset=posts))
-            .order_by("pk")
-        )
-
-    def build(self, obj, context: VisibilityContext) -> IndexEntry | None:
-        posts = sorted(_related(obj, "posts"), key=lambda post: post.number)
-        texts = [html_to_text(post.body_html) for post in posts]
-        question = texts[0] if texts else ""
-        teaser = (
-            question
-            if len(question) <= self.TEASER_LENGTH
-            else (question[: self.TEASER_LENGTH].rsplit(" ", 1)[0] + " …")
-        )
-        topics = _related(obj, "fields_of_action")
-        return IndexEntry(
-            doc_id=self.doc_id(obj.pk),
-            doc_type=self.doc_type,
-            model=self.model_label,
-            object_id=str(obj.pk),
-            title=obj.title,
-            teaser=teaser,
-            body=" ".join(texts[1:]) if len(texts) > 1 else "",
-            url=obj.get_absolute_url(),
-            date=obj.last_activity_at,
-            visibility=forum_visibility(obj.category_id),
-            keywords=" ".join([obj.category.name, *(topic.name for topic in topics)]),
-            facets={"type": [self.doc_type], "topic": [topic.slug for topic in topics]},
-        )
-
-
-_registry: dict[str, DocumentBuilder] = {}
-_loaded = False
-
-# Page types of the site that belong in the index: (app label, model name, type, label).
-PAGE_TYPES = [
-    ("practices", "PracticePage", "practice", _("Practice")),
-    ("cms", "ArticlePage", "article", _("Article")),
-    ("cms", "GuidePage", "guide", _("Guide")),
-]
-TYPE_LABELS = {
-    "practice": _("Practice"),
-    "article": _("Article"),
-    "guide": _("Guide"),
-    "topic": _("Forum topic"),
-}
-
-
-def register(builder: DocumentBuilder) -> None:
-    _registry[builder.model_label] = builder
-
-
-def _load() -> None:
-    global _loaded
-    if _loaded:
-        return
-    _loaded = True
-    for app_label, model_name, doc_type, label in PAGE_TYPES:
-        try:
-            model = apps.get_model(app_label, model_name)
-        except LookupError:
-            continue  # that content type does not exist (yet); nothing to index
-        register(PageBuilder(model, doc_type, label))
-    with suppress(LookupError):  # no forum in this installation: nothing to register
-        register(ForumTopicBuilder(apps.get_model("forum", "Topic")))
-
-
-def builders() -> list[DocumentBuilder]:
-    _load()
-    return list(_registry.values())
-
-
-def builder_for(model_or_label: type[Model] | Model | str) -> DocumentBuilder | None:
-    _load()
-    if isinstance(model_or_label, str):
-        return _registry.get(model_or_label)
-    return _registry.get(model_or_label._meta.label_lower)
-
-
-def builder_for_type(doc_type: str) -> DocumentBuilder | None:
-    return next((b for b in builders() if b.doc_type == doc_type), None)

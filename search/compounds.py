@@ -67,14 +67,12 @@ def word_list() -> frozenset[str]:
 
 
 def _taxonomy_words() -> set[str]:
-    from practices.reference import TERMS
-
     from .analysis import WORD_RE
+    from .registry import vocabulary
 
     found: set[str] = set()
-    for names in TERMS.values():
-        for name in names:
-            found.update(w for w in WORD_RE.findall(_normalise(name)) if len(w) >= MIN_PART)
+    for name in vocabulary():
+        found.update(w for w in WORD_RE.findall(_normalise(name)) if len(w) >= MIN_PART)
     return found
 
 

@@ -10,19 +10,15 @@ from datetime import UTC, datetime
 from django.conf import settings
 from elasticsearch.dsl import Date, Document, Index, Keyword, Text
 
+from . import registry
 from .builders import IndexEntry
 
 ANALYSED = {"analyzer": "whitespace", "search_analyzer": "whitespace"}
-# Request facet name → field of the index.
-FACET_FIELDS = {
-    "type": "doc_type",
-    "bundesland": "bundesland",
-    "topic": "topic",
-    "target_group": "target_group",
-    "partner_type": "partner_type",
-    "phase": "phase",
-    "status": "status",
-}
+
+
+def facet_field(facet: str) -> str:
+    """The index field of a facet: the content type is ``doc_type``, the others their name."""
+    return "doc_type" if facet == registry.TYPE_FACET else facet
 
 
 class KnowledgeDocument(Document):
@@ -34,19 +30,15 @@ class KnowledgeDocument(Document):
     body = Text(index=False)
     url = Keyword(index=False)
     date = Date()
+    # Audience tokens (cms.access): a search matches those of the searching user.
     visibility = Keyword()
+    fingerprint = Keyword(index=False)
     title_exact = Text(**ANALYSED)
     title_stems = Text(**ANALYSED)
     exact = Text(**ANALYSED)
     stems = Text(**ANALYSED)
     parts = Text(**ANALYSED)
-    bundesland = Keyword()
-    jobcenter = Keyword()
-    topic = Keyword()
-    target_group = Keyword()
-    partner_type = Keyword()
-    phase = Keyword()
-    status = Keyword()
+    # One keyword field per registered facet is added by ``knowledge_index``.
 
     class Meta:
         dynamic = "strict"
@@ -71,7 +63,11 @@ def knowledge_index(name: str, *, bulk_loading: bool = False) -> Index:
         # rebuild's older copy of a document deleted meanwhile is refused.
         gc_deletes="1h",
     )
-    index.document(KnowledgeDocument)
+    mapping = KnowledgeDocument._doc_type.mapping._clone()
+    for facet in registry.facet_names():
+        if facet != registry.TYPE_FACET:
+            mapping.field(facet_field(facet), Keyword())
+    index.mapping(mapping)
     return index
 
 
@@ -85,12 +81,12 @@ def to_source(entry: IndexEntry, analysed: dict[str, str]) -> dict:
         "body": entry.body,
         "url": entry.url,
         "date": entry.date.isoformat() if entry.date else None,
-        "visibility": entry.visibility,
-        "jobcenter": entry.jobcenters,
+        "visibility": list(entry.visibility),
+        "fingerprint": entry.fingerprint,
         **analysed,
         **{
-            field: entry.facets.get(facet, [])
-            for facet, field in FACET_FIELDS.items()
-            if facet != "type"
+            facet_field(facet): entry.facets.get(facet, [])
+            for facet in registry.facet_names()
+            if facet != registry.TYPE_FACET
         },
     }

@@ -17,9 +17,10 @@ from django.db import connection, transaction
 from django.db.models import F, Model
 
 from .analysis import index_terms
-from .builders import DocumentBuilder, IndexEntry, VisibilityContext, builder_for, builders
+from .builders import DocumentBuilder, IndexEntry, VisibilityContext
 from .compounds import word_list
-from .models import IndexOutbox, SearchDocument, SearchFacetValue
+from .models import IndexOutbox, SearchAudience, SearchDocument, SearchFacetValue
+from .registry import builder_for, builders
 
 logger = logging.getLogger(__name__)
 
@@ -199,6 +200,7 @@ def database_apply(*, entries: list[IndexEntry], delete_ids: list[str]) -> None:
         )
     )
     SearchFacetValue.objects.filter(document_id__in=existing.values()).delete()
+    SearchAudience.objects.filter(document_id__in=existing.values()).delete()
     documents = []
     for entry in entries:
         fields = {key: pad(value) for key, value in analysed_fields(entry).items()}
@@ -214,7 +216,7 @@ def database_apply(*, entries: list[IndexEntry], delete_ids: list[str]) -> None:
                 body=entry.body,
                 url=entry.url[:500],
                 date=entry.date,
-                visibility=entry.visibility,
+                fingerprint=entry.fingerprint,
                 bundeslaender=entry.facets.get("bundesland", []),
                 **fields,
             )
@@ -233,7 +235,7 @@ def database_apply(*, entries: list[IndexEntry], delete_ids: list[str]) -> None:
                 "body",
                 "url",
                 "date",
-                "visibility",
+                "fingerprint",
                 "bundeslaender",
                 "title_exact",
                 "title_stems",
@@ -255,6 +257,13 @@ def database_apply(*, entries: list[IndexEntry], delete_ids: list[str]) -> None:
             for entry in entries
             for facet, values in entry.facets.items()
             for value in dict.fromkeys(values)
+        ]
+    )
+    SearchAudience.objects.bulk_create(
+        [
+            SearchAudience(document_id=ids[entry.doc_id], token=token[:60])
+            for entry in entries
+            for token in dict.fromkeys(entry.visibility)
         ]
     )
 

@@ -79,7 +79,9 @@ class SearchDocument(models.Model):
     body = models.TextField(blank=True)
     url = models.CharField(max_length=500)
     date = models.DateTimeField(null=True, blank=True, db_index=True)
-    visibility = models.CharField(max_length=10, db_index=True)
+    # Changes whenever anything stored of the entry changes (``IndexEntry.fingerprint``):
+    # ``search_index status`` compares it with the content to find stale documents.
+    fingerprint = models.CharField(max_length=40, blank=True)
     title_exact = models.TextField(blank=True)
     title_stems = models.TextField(blank=True)
     exact = models.TextField(blank=True)
@@ -110,3 +112,19 @@ class SearchFacetValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.facet}={self.value}"
+
+
+class SearchAudience(models.Model):
+    """One audience token of a document (``cms.access``): who may find it."""
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="audience")
+    token = models.CharField(max_length=60)
+
+    class Meta:
+        indexes = [models.Index(fields=["token", "document"])]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "token"], name="search_audience_uniq")
+        ]
+
+    def __str__(self) -> str:
+        return self.token

@@ -1,4 +1,8 @@
-"""Every change of indexed content writes an outbox row in the transaction of the change."""
+"""Every change of indexed pages writes an outbox row in the transaction of the change.
+
+These are Wagtail's own signals (publishing, moves, privacy); content apps connect the
+signals of their own models when they register their documents (``search.registry``).
+"""
 
 from django.apps import apps
 from django.db.models import Model
@@ -7,10 +11,9 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .builders import builder_for, builders
 from .indexing import outbox_record
 from .models import Synonym
-from .selectors import clear_cache
+from .registry import builder_for, builders, clear_cache
 
 
 def _record_page_tree(page: Page) -> None:
@@ -51,67 +54,17 @@ def privacy_changed(sender, instance, **kwargs) -> None:
     _record_page_tree(page)
 
 
-# Renaming a taxonomy value or a Jobcenter changes the text of the practices that carry it.
-PRACTICE_RELATIONS = {
-    "Topic": "topics",
-    "TargetGroup": "target_groups",
-    "ProcessPhase": "phases",
-    "PracticeStatus": "status",
-    "PartnerType": "partners__partner_type",
-    "Bundesland": "bundeslaender",
-    "Jobcenter": "jobcenters",
-}
+@receiver(m2m_changed, sender=PageViewRestriction.groups.through, dispatch_uid="search.groups")
+def privacy_groups_changed(sender, instance, action, **kwargs) -> None:
+    # Which groups a restriction names decides who finds the pages below it.
+    if action in {"post_add", "post_remove", "post_clear"} and isinstance(
+        instance, PageViewRestriction
+    ):
+        privacy_changed(sender, instance)
 
 
-def _related_practices_changed(sender, instance, **kwargs) -> None:
-    practice_model = apps.get_model("practices", "PracticePage")
-    relation = PRACTICE_RELATIONS[sender.__name__]
-    outbox_record(objects=practice_model.objects.filter(**{relation: instance}).distinct())
-
-
-for _model_name in PRACTICE_RELATIONS:
-    _model = apps.get_model("practices", _model_name)
-    post_save.connect(
-        _related_practices_changed, sender=_model, dispatch_uid=f"search.{_model_name}.saved"
-    )
-    for _signal in (post_save, post_delete):
-        _signal.connect(clear_cache, sender=_model, dispatch_uid=f"search.{_model_name}.labels")
 for _signal in (post_save, post_delete):
     _signal.connect(clear_cache, sender=Synonym, dispatch_uid=f"search.synonym.{_signal}")
-
-
-# Forum topics: a new or edited post changes its topic's document; so do moves and deletions.
-def _topic_changed(sender, instance, **kwargs) -> None:
-    outbox_record(objects=[instance])
-
-
-def _post_changed(sender, instance, **kwargs) -> None:
-    topic_model = apps.get_model("forum", "Topic")
-    topic = topic_model.objects.filter(pk=instance.topic_id).first()
-    if topic is not None:
-        outbox_record(objects=[topic])
-
-
-def _topic_taxonomy_changed(sender, instance, action, **kwargs) -> None:
-    if action in {"post_add", "post_remove", "post_clear"}:
-        outbox_record(objects=[instance])
-
-
-if apps.is_installed("forum"):
-    try:
-        _topic_model = apps.get_model("forum", "Topic")
-        _post_model = apps.get_model("forum", "Post")
-    except LookupError:
-        _topic_model = None
-    if _topic_model is not None:
-        post_save.connect(_topic_changed, sender=_topic_model, dispatch_uid="search.topic_saved")
-        post_save.connect(_post_changed, sender=_post_model, dispatch_uid="search.post_saved")
-        post_delete.connect(_post_changed, sender=_post_model, dispatch_uid="search.post_deleted")
-        m2m_changed.connect(
-            _topic_taxonomy_changed,
-            sender=_topic_model.fields_of_action.through,
-            dispatch_uid="search.topic_fields_of_action",
-        )
 
 
 @receiver(post_migrate, dispatch_uid="search.editor_permissions")

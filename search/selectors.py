@@ -2,27 +2,20 @@
 
 import logging
 import math
-import time
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from cms.access import user_tokens
+
 from .backends import BackendResult, SearchRequest
 from .backends import database as database_backend
-from .builders import (
-    FACETS,
-    PUBLIC,
-    STAFF,
-    TYPE_LABELS,
-    builder_for_type,
-    builders,
-    forum_visibility,
-)
 from .highlight import highlight
 from .models import Synonym
 from .query import PAGE_SIZE, ParsedQuery, SearchParams, parse_query
+from .registry import cached, facet_labels, facet_names
 
 logger = logging.getLogger(__name__)
 
@@ -68,77 +61,8 @@ class SearchPage:
         return self.page < self.pages
 
 
-def user_sees_staff_content(user) -> bool:
-    from practices.visibility import STAFF_GROUPS
-
-    if user is None or not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return user.groups.filter(name__in=STAFF_GROUPS).exists()
-
-
-def user_visibilities(user) -> tuple[str, ...]:
-    """Which documents ``user`` may find; the forum's own rules decide for its topics."""
-    visible = [PUBLIC]
-    if user_sees_staff_content(user):
-        visible.append(STAFF)
-    if user is not None and user.is_authenticated and builder_for_type("topic") is not None:
-        from forum.permissions import readable_category_ids
-
-        visible.extend(forum_visibility(pk) for pk in sorted(readable_category_ids(user)))
-    return tuple(visible)
-
-
-# Labels and synonyms change rarely but are read by every search: keep them for a short while
-# in this process (SEARCH_CACHE_SECONDS); a change made in this process clears them at once.
-_cache: dict[str, tuple[float, object]] = {}
-
-
-def _cached(key: str, load):
-    seconds = getattr(settings, "SEARCH_CACHE_SECONDS", 60)
-    now = time.monotonic()
-    hit = _cache.get(key)
-    if seconds > 0 and hit is not None and now - hit[0] < seconds:
-        return hit[1]
-    value = load()
-    _cache[key] = (now, value)
-    return value
-
-
-def clear_cache(**kwargs) -> None:
-    _cache.clear()
-
-
 def synonym_groups() -> list[list[str]]:
-    return _cached("synonyms", lambda: [synonym.term_list for synonym in Synonym.objects.all()])
-
-
-def facet_labels() -> dict[str, dict[str, str]]:
-    """Value → label per facet, in display order (a fixed number of queries)."""
-    return _cached("labels", _load_facet_labels)
-
-
-def _load_facet_labels() -> dict[str, dict[str, str]]:
-    from practices.models import (
-        Bundesland,
-        PartnerType,
-        PracticeStatus,
-        ProcessPhase,
-        TargetGroup,
-        Topic,
-    )
-
-    registered = {builder.doc_type for builder in builders()}
-    return {
-        "type": {key: str(label) for key, label in TYPE_LABELS.items() if key in registered},
-        "bundesland": dict(Bundesland.objects.order_by("name").values_list("code", "name")),
-        "topic": dict(Topic.objects.values_list("slug", "name")),
-        "target_group": dict(TargetGroup.objects.values_list("slug", "name")),
-        "partner_type": dict(PartnerType.objects.values_list("slug", "name")),
-        "phase": dict(ProcessPhase.objects.values_list("slug", "name")),
-        "status": dict(PracticeStatus.objects.values_list("slug", "name")),
-    }
+    return cached("synonyms", lambda: [synonym.term_list for synonym in Synonym.objects.all()])
 
 
 def _run(request: SearchRequest) -> tuple[BackendResult, str, bool]:
@@ -168,7 +92,7 @@ def knowledge_search(*, params: SearchParams, user) -> SearchPage:
     request = SearchRequest(
         query=query,
         filters=params.filters,
-        visibilities=user_visibilities(user),
+        visibilities=user_tokens(user),
         sort=params.sort,
         page=params.page,
         page_size=PAGE_SIZE,
@@ -178,7 +102,7 @@ def knowledge_search(*, params: SearchParams, user) -> SearchPage:
     results = [
         ResultItem(
             type=hit.doc_type,
-            type_label=str(TYPE_LABELS.get(hit.doc_type, hit.doc_type)),
+            type_label=labels["type"].get(hit.doc_type, hit.doc_type),
             title=hit.title,
             url=hit.url,
             teaser=hit.teaser,
@@ -189,7 +113,7 @@ def knowledge_search(*, params: SearchParams, user) -> SearchPage:
         for hit in result.hits
     ]
     facets = {}
-    for facet in FACETS:
+    for facet in facet_names():
         counts = result.facet_counts.get(facet, {})
         selected = set(params.filters.get(facet, []))
         facets[facet] = [

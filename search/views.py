@@ -4,8 +4,8 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from .builders import FACETS
 from .query import PAGE_SIZE, SearchParams
+from .registry import facet_names, facet_titles
 from .selectors import SearchPage, knowledge_search
 
 
@@ -29,21 +29,11 @@ def search(request):
 
 
 def _facet_groups(result: SearchPage) -> list[dict]:
-    from django.utils.translation import gettext as _
-
-    titles = {
-        "type": _("Content type"),
-        "bundesland": _("Bundesland"),
-        "topic": _("Field of action"),
-        "target_group": _("Target group"),
-        "partner_type": _("Partner type"),
-        "phase": _("Process phase"),
-        "status": _("Status"),
-    }
+    titles = facet_titles()
     return [
         {"name": facet, "title": titles[facet], "options": result.facets[facet]}
-        for facet in FACETS
-        if result.facets[facet]
+        for facet in facet_names()
+        if result.facets.get(facet)
     ]
 
 

@@ -1,7 +1,21 @@
+import os
+import uuid
+
 import pytest
 from django.core.management import call_command
 
 from tests.factories import create_user, site_home
+
+
+@pytest.fixture(autouse=True)
+def forget_cached_renditions():
+    """Wagtail caches renditions per process by image id; a rolled-back test's ids come back in
+    the next test (SQLite reuses them), which would then be shown the old renditions."""
+    yield
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture
@@ -35,3 +49,105 @@ def library(home):
     from tests.factories.practices import practice_index
 
     return practice_index()
+
+
+# The search backends. Tests that take the ``backend`` fixture run once per backend: the
+# database fallback and a real Elasticsearch. The Elasticsearch half needs ELASTICSEARCH_URL
+# (``make elasticsearch`` starts a node on 127.0.0.1:9200). Without it the half is skipped with
+# a reason, except in CI (CI=true), where a missing Elasticsearch fails the run. Every run uses
+# its own index prefix, so the tests never touch the indexes of a development site.
+
+ES_URL = os.environ.get("ELASTICSEARCH_URL", "")
+IN_CI = os.environ.get("CI", "").lower() == "true"
+RUN_PREFIX = f"{os.environ.get('ELASTICSEARCH_INDEX_PREFIX') or 'test'}-t{uuid.uuid4().hex[:8]}"
+DEAD_URL = "http://127.0.0.1:9"  # the discard port: nothing listens there
+
+_es_state: dict[str, str] = {}
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # For the whole run, not only this folder: other tests publish pages too.
+    settings.ELASTICSEARCH_INDEX_PREFIX = RUN_PREFIX.lower()
+    # Rolled-back test transactions send no signals: never serve labels or synonyms of
+    # an earlier test.
+    settings.SEARCH_CACHE_SECONDS = 0
+
+
+def elasticsearch_problem() -> str:
+    """Why the Elasticsearch half cannot run ("" when it can)."""
+    if "problem" in _es_state:
+        return _es_state["problem"]
+    problem = ""
+    if not ES_URL:
+        problem = (
+            "ELASTICSEARCH_URL is not set: the Elasticsearch half of the search suite is "
+            "skipped (start a node with `make elasticsearch`, then "
+            "export ELASTICSEARCH_URL=http://127.0.0.1:9200)"
+        )
+    else:
+        from elasticsearch import Elasticsearch
+
+        try:
+            Elasticsearch(ES_URL, request_timeout=5).cluster.health(wait_for_status="yellow")
+        except Exception as exc:  # any failure means: not usable here
+            problem = f"Elasticsearch at {ES_URL} is not reachable ({type(exc).__name__}): skipped"
+    _es_state["problem"] = problem
+    return problem
+
+
+def pytest_terminal_summary(terminalreporter):
+    if "problem" not in _es_state:
+        return
+    problem = _es_state["problem"]
+    if problem:
+        terminalreporter.write_line(f"search suite: {problem}", yellow=True)
+    else:
+        terminalreporter.write_line(
+            f"search suite: the Elasticsearch half ran against {ES_URL}", green=True
+        )
+
+
+def _clear_test_indexes(url: str, prefix: str) -> None:
+    from elasticsearch import Elasticsearch
+
+    from search.backends import elasticsearch as es_backend
+
+    es_backend._failed_at.clear()  # a failure seen by an earlier test must not linger
+    es = Elasticsearch(url, request_timeout=30)
+    # Elasticsearch 8 refuses wildcard deletes: name each index of this run.
+    names = list(es.indices.get(index=f"{prefix}-*", allow_no_indices=True).body)
+    if names:
+        es.options(ignore_status=404).indices.delete(index=",".join(names))
+
+
+def _use_elasticsearch(settings) -> str:
+    """Point the site at the test node with empty test indexes, or skip (fail in CI)."""
+    problem = elasticsearch_problem()
+    if problem:
+        if IN_CI:
+            pytest.fail(f"CI needs Elasticsearch for the search suite: {problem}")
+        pytest.skip(problem)
+    settings.ELASTICSEARCH_URL = ES_URL
+    _clear_test_indexes(ES_URL, settings.ELASTICSEARCH_INDEX_PREFIX)
+    return ES_URL
+
+
+@pytest.fixture(params=["database", "elasticsearch"])
+def backend(request, settings):
+    """Switch the site to one backend for the test; yields the expected backend name."""
+    if request.param == "elasticsearch":
+        _use_elasticsearch(settings)
+    else:
+        settings.ELASTICSEARCH_URL = ""
+    yield request.param
+    if request.param == "elasticsearch":
+        _clear_test_indexes(ES_URL, settings.ELASTICSEARCH_INDEX_PREFIX)
+
+
+@pytest.fixture
+def elasticsearch(settings):
+    """Elasticsearch only (for tests of the index itself: outage, alias swap)."""
+    yield _use_elasticsearch(settings)
+    _clear_test_indexes(ES_URL, settings.ELASTICSEARCH_INDEX_PREFIX)

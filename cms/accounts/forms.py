@@ -1,11 +1,38 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+
+from cms.validators import SingleLineFormMixin
 
 from .models import User
 
+# Far above any passphrase a person or a password manager uses, far below what would make
+# hashing or the request itself costly.
+PASSWORD_MAX_LENGTH = 4096
 
-class LoginForm(AuthenticationForm):
+
+class CredentialLengthMixin:
+    """Refuse over-long credentials as a field error before they reach authenticate().
+
+    AuthenticationForm sets the username's max_length only as an attribute, which validates
+    nothing: a name of thousands of characters would go on into the lock-out log, whose
+    username column holds 255.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        # Wagtail's form brings its own, looser limit (254); one message is enough.
+        username.validators = [
+            *(v for v in username.validators if not isinstance(v, MaxLengthValidator)),
+            MaxLengthValidator(username.max_length),
+        ]
+        self.fields["password"].validators.append(MaxLengthValidator(PASSWORD_MAX_LENGTH))
+
+
+class LoginForm(CredentialLengthMixin, SingleLineFormMixin, AuthenticationForm):
     error_messages = {
         "invalid_login": _(
             "Username or password is wrong. Please check both; note that upper and lower "
@@ -20,7 +47,11 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].label = _("Password")
 
 
-class ProfileForm(forms.ModelForm):
+class AdminLoginForm(CredentialLengthMixin, WagtailLoginForm):
+    """The Wagtail admin's login (WAGTAILADMIN_USER_LOGIN_FORM) with the site's limits."""
+
+
+class ProfileForm(SingleLineFormMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "email", "organisation", "function", "region"]

@@ -2,10 +2,11 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from practices.regions import BUNDESLAENDER
+from cms.regions import BUNDESLAENDER
+from cms.validators import SingleLineFieldsMixin
 
 
-class User(AbstractUser):
+class User(SingleLineFieldsMixin, AbstractUser):
     """A member of the platform; the profile fields are what colleagues see of each other."""
 
     display_name = models.CharField(

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -62,7 +63,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside everything else, so that static files and error answers carry the headers too.
+    "cms.middleware.PermissionsPolicyMiddleware",
+    "cms.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session lookup, the redirects table and every view touch the database.
+    "cms.middleware.UnstorableInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -119,12 +125,19 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:profile"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/konto/anmelden/"
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.accounts.forms.AdminLoginForm"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
-# Brute-force protection: a username is locked for an hour after five failures from one address.
+# Brute-force protection: an account is locked for an hour after five failures, whichever
+# addresses they come from, so that guessing spread over many machines is stopped as well.
+# There is deliberately no lock-out per address alone: a whole Jobcenter, or a Land's
+# administration network, reaches the site through one NAT address, and a handful of typos
+# (or one attacker) there would lock out every colleague behind it. Throttle login requests
+# per address in the reverse proxy instead (a rate, not a lock-out).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(hours=1)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes.W006 (silenced below) asks for the address as a lock-out parameter; see above why not.
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -166,6 +179,13 @@ WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents are linked at /dokumente/<id>/<name>, never at MEDIA_URL: that view asks cms.access.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Uploaded files leave through cms.files after the access check. Set to the prefix of an
+# nginx `internal` location (e.g. "/geschuetzte-medien/") to let nginx send the bytes.
+MEDIA_ACCEL_REDIRECT_PREFIX = os.environ.get("MEDIA_ACCEL_REDIRECT_PREFIX", "")
+# Wagtail's document view sends the checked file through cms.files (headers, X-Accel-Redirect).
+SENDFILE_BACKEND = "cms.files"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_PASSWORD_RESET_ENABLED = True
@@ -174,6 +194,8 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # Approval by the review task publishes, although the Redaktion has no publish permission.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.review.publish_approved"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars from Gravatar would send every editor's hashed e-mail address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
@@ -183,9 +205,41 @@ CSRF_COOKIE_HTTPONLY = False
 # Wagtail's live preview shows the page in a same-origin iframe, which DENY would break;
 # SAMEORIGIN still refuses framing by any other site.
 X_FRAME_OPTIONS = "SAMEORIGIN"
-SILENCED_SYSTEM_CHECKS = ["security.W019"]
+SILENCED_SYSTEM_CHECKS = ["security.W019", "axes.W006"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp): the site runs no inline script or style and loads
+# nothing from other hosts.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Wagtail's admin still writes inline <script> elements (InlinePanel, date pickers, the
+# HTML of chooser modals that jQuery evaluates) and style attributes (focal point, progress
+# bars), so under /admin/ these directives replace the site's. Everything else, above all
+# "no other hosts", holds there too.
+ADMIN_CONTENT_SECURITY_POLICY_REPLACE = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+}
+# geolocation stays allowed for the site itself: the offer search asks for the location.
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": ["self"],
+    "payment": [],
+    "usb": [],
+    "browsing-topics": [],
+}
 
 LOGGING = {
     "version": 1,
@@ -225,3 +279,11 @@ FORUM_PREVENT_DUPLICATE_POSTS = env_bool("FORUM_PREVENT_DUPLICATE_POSTS", True)
 FORUM_REPORTS_TO_HIDE = int(os.environ.get("FORUM_REPORTS_TO_HIDE", "3"))
 FORUM_EMAIL_DEFAULT_FREQUENCY = os.environ.get("FORUM_EMAIL_DEFAULT_FREQUENCY", "immediately")
 FORUM_UNSUBSCRIBE_MAX_AGE_DAYS = int(os.environ.get("FORUM_UNSUBSCRIBE_MAX_AGE_DAYS", "90"))
+
+
+# Side effects after the commit (cms/mail/): tasks through the Django tasks API. Here they run
+# at once in the process that caused them; production hands them to the database worker.
+INSTALLED_APPS = [*INSTALLED_APPS, "cms.mail", "django_tasks", "django_tasks_db"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Without a timeout a mail server that stops answering holds its sender forever.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))

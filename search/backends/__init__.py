@@ -15,8 +15,8 @@ from ..query import ParsedQuery
 class SearchRequest:
     query: ParsedQuery
     filters: dict[str, list[str]]
-    # The visibility values the user may see: "public", "staff", "forum:<category id>" …
-    visibilities: tuple[str, ...]
+    # The audience tokens of the searching user (cms.access.user_tokens); None: everything.
+    visibilities: frozenset[str] | None
     sort: str
     page: int
     page_size: int

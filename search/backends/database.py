@@ -10,8 +10,8 @@ import math
 
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 
-from ..builders import FACETS
-from ..models import SearchDocument, SearchFacetValue
+from .. import registry
+from ..models import SearchAudience, SearchDocument, SearchFacetValue
 from ..query import Clause, ParsedQuery
 from . import BackendResult, Hit, SearchRequest, sort_newest
 
@@ -62,12 +62,18 @@ def _facet_q(facet: str, values: list[str]) -> Q:
 
 
 def search(request: SearchRequest) -> BackendResult:
-    base: QuerySet = SearchDocument.objects.filter(visibility__in=request.visibilities)
+    base: QuerySet = SearchDocument.objects.all()
+    if request.visibilities is not None:
+        base = base.filter(
+            pk__in=SearchAudience.objects.filter(token__in=sorted(request.visibilities)).values(
+                "document_id"
+            )
+        )
     if not request.query.is_empty:
         base = base.filter(_text_q(request.query))
 
     facet_counts: dict[str, dict[str, int]] = {}
-    for facet in FACETS:
+    for facet in registry.facet_names():
         others = base
         for other, values in request.filters.items():
             if other != facet:

@@ -1,6 +1,8 @@
 import re
 
 import pytest
+from axes.models import AccessAttempt
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
@@ -9,6 +11,13 @@ from tests.factories.accounts import PASSWORD
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/konto/anmelden/"
+ADMIN_LOGIN = "/admin/login/"
+
+
+def shown_errors(response) -> list[str]:
+    """The error texts a login page shows, in the site's and in Wagtail's markup."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [error.get_text(" ", strip=True) for error in soup.select(".error, .error-message")]
 
 
 class TestLogin:
@@ -115,3 +124,86 @@ class TestProfile:
         assert "Bitte korrigieren Sie die markierten Felder." in html
         assert "gültige E-Mail-Adresse" in html
         assert get_user_model().objects.values().get(pk=staff_user.pk) == before
+
+
+class TestLockOut:
+    def test_failures_from_many_addresses_lock_the_account(
+        self, client, home, staff_user, settings
+    ):
+        for number in range(settings.AXES_FAILURE_LIMIT):
+            client.post(
+                LOGIN,
+                {"username": "netzwerk", "password": "falsch"},
+                REMOTE_ADDR=f"198.51.100.{number + 1}",
+            )
+
+        response = client.post(
+            LOGIN, {"username": "netzwerk", "password": PASSWORD}, REMOTE_ADDR="203.0.113.9"
+        )
+
+        assert response.status_code == 429
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert soup.h1.get_text(strip=True) == "Anmeldung vorübergehend gesperrt"
+        assert "_auth_user_id" not in client.session
+
+    def test_admin_login_shares_the_count(self, client, home, editor, settings):
+        for number in range(settings.AXES_FAILURE_LIMIT):
+            client.post(
+                ADMIN_LOGIN,
+                {"username": "redakteurin", "password": "falsch"},
+                REMOTE_ADDR=f"198.51.100.{number + 1}",
+            )
+
+        response = client.post(LOGIN, {"username": "redakteurin", "password": PASSWORD})
+
+        assert response.status_code == 429
+
+    def test_colleagues_behind_one_address_are_not_locked_out(
+        self, client, home, staff_user, settings
+    ):
+        # A Jobcenter behind one NAT address: many colleagues mistype their passwords.
+        for number in range(settings.AXES_FAILURE_LIMIT * 2):
+            client.post(
+                LOGIN,
+                {"username": f"kollegin{number}", "password": "falsch"},
+                REMOTE_ADDR="192.0.2.10",
+            )
+
+        response = client.post(
+            LOGIN, {"username": "netzwerk", "password": PASSWORD}, REMOTE_ADDR="192.0.2.10"
+        )
+
+        assert response.status_code == 302
+
+
+@pytest.mark.parametrize("url", [LOGIN, ADMIN_LOGIN])
+class TestOverlongCredentials:
+    def test_overlong_username_is_a_field_error(self, client, home, staff_user, url):
+        response = client.post(url, {"username": "n" * 5_000, "password": PASSWORD})
+
+        assert response.status_code == 200
+        assert shown_errors(response) == [
+            "Bitte sicherstellen, dass der Wert aus höchstens 150 Zeichen besteht. "
+            "(Er besteht aus 5000 Zeichen.)"
+        ]
+        assert not AccessAttempt.objects.exists()
+        assert "_auth_user_id" not in client.session
+
+    def test_overlong_password_is_a_field_error(self, client, home, staff_user, url):
+        response = client.post(url, {"username": "netzwerk", "password": "p" * 100_000})
+
+        assert response.status_code == 200
+        assert shown_errors(response) == [
+            "Bitte sicherstellen, dass der Wert aus höchstens 4096 Zeichen besteht. "
+            "(Er besteht aus 100000 Zeichen.)"
+        ]
+        assert not AccessAttempt.objects.exists()
+
+    def test_null_character_is_refused(self, client, home, staff_user, url):
+        response = client.post(url, {"username": "netz\x00werk", "password": PASSWORD})
+
+        assert response.status_code == 400
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert "Nullzeichen" in soup.main.get_text()
+        assert not AccessAttempt.objects.exists()
+        assert "_auth_user_id" not in client.session

@@ -9,9 +9,9 @@ from django.core.files.images import ImageFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from cms.access import page_set_staff_only
 from cms.models import ArticlePage, GuideIndexPage, GuidePage, MagazineIndexPage, MagazineIssue
 from practices.models import PracticeIndexPage, PracticePage, TargetGroup, Topic
-from practices.visibility import page_set_staff_only
 
 _numbers = count(1)
 

@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from practices.visibility import page_set_staff_only
+from cms.access import page_set_staff_only
 from tests.cms.magazine_helpers import (
     guide_index,
     magazine_index,

@@ -175,7 +175,8 @@ class TestGuideIndex:
         assert "1 Handlungshilfe zum Handlungsfeld „Sucht“" in html
         assert '<option value="sucht" selected>Sucht</option>' in html
 
-    @pytest.mark.parametrize("value", ["gibt-es-nicht", "x" * 3000, "sucht\x00", "<script>"])
+    # A NUL never gets this far: tests/cms/test_unstorable_input.py.
+    @pytest.mark.parametrize("value", ["gibt-es-nicht", "x" * 3000, "<script>"])
     def test_unknown_field_of_action_gives_german_message(self, client, index, value):
         make_guide(index, title="Sucht im Blick", topics=[topic("sucht")])
         make_guide(index, title="Mobil zur Arbeit", topics=[topic("mobilitaet")])

@@ -13,7 +13,8 @@ from wagtail import blocks as wagtail_blocks
 from wagtail.images import get_image_model
 
 from cms.accounts.groups import EDITORS, groups_sync
-from cms.blocks import ArticleStreamBlock, CallOutBlock, ImageBlock
+from cms.blocks import CallOutBlock, ImageBlock
+from cms.editorial_blocks import ArticleStreamBlock
 from cms.models import (
     ArticlePage,
     GuideIndexPage,
@@ -114,7 +115,7 @@ class TestMagazineIndex:
     def test_draft_and_staff_only_issues_are_not_listed(self, client, index):
         draft = make_issue(index, number=11, title="Entwurfsausgabe")
         draft.unpublish()
-        from practices.visibility import page_set_staff_only
+        from cms.access import page_set_staff_only
 
         hidden = make_issue(index, number=12, title="Interne Ausgabe")
         page_set_staff_only(hidden, True)

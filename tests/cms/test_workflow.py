@@ -1,10 +1,15 @@
 """Editorial publishing: review by a second editor, scheduling, revisions, who may publish."""
 
+import logging
+import smtplib
 from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Workflow, WorkflowPage, WorkflowState
@@ -12,8 +17,11 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from cms.accounts.groups import EDITORS, MODERATORS, STAFF, TASK_NAME, groups_sync
 from cms.models import ArticlePage, ReviewTask
+from practices.services import practice_submit
+from search.models import IndexOutbox, SearchDocument
 from tests.cms.magazine_helpers import magazine_index, make_article, make_issue
 from tests.factories import create_user
+from tests.factories.practices import create_jobcenter
 
 pytestmark = pytest.mark.django_db
 
@@ -275,3 +283,126 @@ def test_dashboard_lists_submissions_only_for_the_second_editor(client, issue, e
 
     assert not own.filter(workflow_state__object_id=str(article.pk)).exists()
     assert other.filter(workflow_state__object_id=str(article.pk)).exists()
+
+
+class RefusingMailServer(EmailBackend):
+    """A mail server that is away."""
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("SMTP server not reachable")
+
+
+def submitted_practice(title: str):
+    """A member's practice, submitted to the review workflow "Redaktionelle Prüfung"."""
+    groups_sync()
+    submitter = create_user(STAFF, username="netzwerk", email="anna.berger@jobcenter.example")
+    page = practice_submit(
+        user=submitter,
+        title=title,
+        teaser="Ehemalige Teilnehmende begleiten neue Teilnehmende.",
+        jobcenters=[create_jobcenter()],
+        bundeslaender=[],
+    )
+    return submitter, page
+
+
+def approve_as_second_editor(page):
+    reviewer = create_user(EDITORS, username="redakteur.b")
+    client = Client(raise_request_exception=False)
+    client.force_login(reviewer)
+    return client.post(approve_url(page), {"comment": "Passt."})
+
+
+# Committing for real: e-mails and index pushes run after the commit, inside the request.
+@pytest.mark.django_db(transaction=True)
+class TestApprovalSideEffects:
+    def test_line_break_in_the_title_breaks_neither_the_approval_nor_the_email(self, library):
+        # Forms refuse line breaks now; a title stored before that (or by a script) still has one.
+        submitter, page = submitted_practice("Peer-Mentoring im Absolventenmanagement")
+        legacy_title = "Peer-Mentoring\r\nim Absolventenmanagement"
+        type(page).objects.filter(pk=page.pk).update(title=legacy_title)
+        revision = page.latest_revision
+        revision.content["title"] = legacy_title
+        revision.save(update_fields=["content"])
+        mail.outbox.clear()
+
+        response = approve_as_second_editor(page)
+
+        assert response.status_code == 302
+        page.refresh_from_db()
+        assert page.live
+        assert Client().get(page.url).status_code == 200
+        [message] = [message for message in mail.outbox if message.to == [submitter.email]]
+        assert message.subject == (
+            "Ihr Praxisbeispiel „Peer-Mentoring im Absolventenmanagement“ ist veröffentlicht"
+        )
+        assert SearchDocument.objects.filter(doc_id=f"practice-{page.pk}").exists()
+        # The push after the commit ran too, so Elasticsearch would have the page as well.
+        assert not IndexOutbox.objects.exists()
+
+    def test_mail_server_failure_still_publishes_and_the_retry_delivers(
+        self, library, caplog, monkeypatch
+    ):
+        submitter, page = submitted_practice("Peer-Mentoring im Absolventenmanagement")
+        mail.outbox.clear()
+
+        with (
+            override_settings(EMAIL_BACKEND="tests.cms.test_workflow.RefusingMailServer"),
+            caplog.at_level(logging.WARNING, logger="cms.mail"),
+        ):
+            response = approve_as_second_editor(page)
+
+        assert response.status_code == 302
+        page.refresh_from_db()
+        assert page.live
+        assert Client().get(page.url).status_code == 200
+        assert mail.outbox == []
+        assert "ConnectionRefusedError: SMTP server not reachable" in caplog.text
+        later = timezone.now() + timedelta(minutes=5)
+        monkeypatch.setattr(timezone, "now", lambda: later)
+        call_command("email_retry", stdout=StringIO())
+        [message] = mail.outbox
+        assert message.to == [submitter.email]
+        assert message.subject == (
+            "Ihr Praxisbeispiel „Peer-Mentoring im Absolventenmanagement“ ist veröffentlicht"
+        )
+
+
+class LoginRefusingMailServer(EmailBackend):
+    """A mail server that refuses the login (Wagtail opens the connection before sending)."""
+
+    def open(self):
+        raise smtplib.SMTPAuthenticationError(535, b"5.7.8 Authentication failed")
+
+
+class TestReviewNotifications:
+    def test_mail_server_refusing_the_login_does_not_break_a_submission(
+        self, issue, editor_a, editor_b, monkeypatch
+    ):
+        with override_settings(EMAIL_BACKEND="tests.cms.test_workflow.LoginRefusingMailServer"):
+            article = submit_new_article(Client(raise_request_exception=False), editor_a, issue)
+
+        assert article.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+        assert mail.outbox == []
+        later = timezone.now() + timedelta(minutes=5)
+        monkeypatch.setattr(timezone, "now", lambda: later)
+        call_command("email_retry", stdout=StringIO())
+        [message] = [message for message in mail.outbox if message.to == [editor_b.email]]
+        assert article.title in message.subject
+        assert message.extra_headers["Auto-Submitted"] == "auto-generated"
+
+    def test_line_break_in_a_title_still_reaches_the_reviewers(
+        self, issue, editor_a, editor_b, django_capture_on_commit_callbacks
+    ):
+        # Saved before titles were checked for line breaks.
+        article = ArticlePage(
+            title="Joboffensive:\r\nmehr Zeit", slug="joboffensive", teaser="Mehr Zeit.", live=False
+        )
+        issue.add_child(instance=article)
+        article.save_revision(user=editor_a)
+
+        with django_capture_on_commit_callbacks(execute=True):
+            article.get_workflow().start(article, editor_a)
+
+        [message] = [message for message in mail.outbox if message.to == [editor_b.email]]
+        assert "„Joboffensive: mehr Zeit“" in message.subject

@@ -3,6 +3,7 @@ from itertools import count
 
 from django.apps import apps
 
+from cms.access import page_set_staff_only
 from practices.models import (
     Bundesland,
     Jobcenter,
@@ -17,7 +18,6 @@ from practices.models import (
     Topic,
 )
 from practices.reference import load_reference_data
-from practices.visibility import page_set_staff_only
 
 from .site import site_home
 

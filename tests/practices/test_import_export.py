@@ -210,6 +210,11 @@ class TestImportValid:
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
         assert "<script>alert(1)" not in html
 
+    def test_the_teaser_may_have_several_lines(self, index, write):
+        run_import(write([record(teaser="Erste Zeile\nzweite Zeile")]))
+
+        assert PracticePage.objects.get().teaser == "Erste Zeile\nzweite Zeile"
+
     def test_unknown_jobcenter_is_created_and_lands_follow_the_jobcenters(
         self, index, jobcenter_kassel, write
     ):
@@ -521,6 +526,22 @@ class TestImportInvalid:
                 ["Titel"],
                 "Datensatz 1: muss ein Objekt {…} sein (gefunden: Text)",
                 id="record-not-an-object",
+            ),
+            pytest.param(
+                [record(title="Erste Zeile\nzweite Zeile")],
+                "Datensatz 1, Feld „title“: darf nur eine Zeile ohne Zeilenumbrüche oder "
+                "Steuerzeichen enthalten",
+                id="title-with-line-break",
+            ),
+            pytest.param(
+                [record(partners=[{"type": "Kommune", "name": "Stadt\u0085Schwelm"}])],
+                "Datensatz 1, Feld „partners[1].name“: darf nur eine Zeile ohne Zeilenumbrüche",
+                id="partner-name-with-next-line",
+            ),
+            pytest.param(
+                [record(contact={"name": "Anna\x07Berger"})],
+                "Datensatz 1, Feld „contact.name“: darf nur eine Zeile ohne Zeilenumbrüche",
+                id="contact-with-control-character",
             ),
         ],
     )

@@ -1,6 +1,9 @@
+import json
+
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
-from wagtail.models import Page, PageViewRestriction, WorkflowState
+from wagtail.models import Comment, Page, PageLogEntry, PageViewRestriction, WorkflowState
 
 from cms.accounts.groups import groups_sync
 from practices.models import Jobcenter, PracticePage, PracticeStatus, Topic
@@ -9,6 +12,7 @@ from tests.factories.practices import create_jobcenter
 
 pytestmark = pytest.mark.django_db
 SUBMIT = "/praxisbeispiel-einreichen/"
+ONE_LINE = "Bitte geben Sie hier nur eine Zeile ohne Steuerzeichen ein."
 
 
 def form_data(**overrides) -> dict:
@@ -105,6 +109,9 @@ class TestSubmissionForm:
             ({"figure-0-value": ""}, "Bitte geben Sie Bezeichnung und Wert an."),
             ({"jobcenters": ["999999"]}, "Bitte eine gültige Auswahl treffen"),
             ({"partner-TOTAL_FORMS": "abc"}, "Management-Formular"),
+            ({"title": "Erste Zeile\nzweite Zeile"}, ONE_LINE),
+            ({"contact_name": "Anna\u2028Berger"}, ONE_LINE),
+            ({"figure-0-label": "Teil\rnehmende"}, ONE_LINE),
         ],
     )
     def test_bad_input_gives_german_message_and_changes_nothing(
@@ -268,3 +275,81 @@ class TestSubmissionUploads:
         assert response.status_code == 200
         assert message in response.content.decode()
         assert (*state(), Image.objects.count(), Document.objects.count()) == before
+
+
+class TestSubmissionDataProtection:
+    SECTION = "Frau Ayşe Yılmaz wohnt in der Goethestr. 12a und sucht einen Kitaplatz."
+
+    def test_personal_data_shows_the_warning_and_saves_nothing(self, client, setup, staff_user):
+        client.force_login(staff_user)
+        before = state()
+
+        response = client.post(SUBMIT, form_data(section_situation=self.SECTION))
+
+        assert response.status_code == 200
+        assert state() == before
+        soup = BeautifulSoup(response.content, "html.parser")
+        warning = soup.find("div", class_="personal-data-warning")
+        assert warning["role"] == "alert"
+        assert warning.h2.get_text() == "Mögliche personenbezogene Daten von Kund:innen"
+        items = [item.get_text(" ", strip=True) for item in warning.find_all("li")]
+        assert items[0].startswith(
+            "Name mit Anschrift: Frau Ayşe Yılmaz wohnt in der Goethestr. 12a"
+        )
+        button = warning.find("button", attrs={"name": "personal_data_confirmed"})
+        assert button.get_text(strip=True) == "Trotzdem einreichen"
+        # The text stays in the form, to be corrected.
+        assert self.SECTION in soup.find("textarea", attrs={"name": "section_situation"}).text
+
+    def test_rows_of_partners_and_figures_are_checked_too(self, client, setup, staff_user):
+        client.force_login(staff_user)
+        before = state()
+
+        response = client.post(
+            SUBMIT,
+            form_data(**{"figure-0-label": "Kundennummer 123D456789", "figure-0-value": "1"}),
+        )
+
+        warning = BeautifulSoup(response.content, "html.parser").find(
+            "div", class_="personal-data-warning"
+        )
+        assert [code.get_text() for code in warning.find_all("code")] == ["123D456789"]
+        assert state() == before
+
+    def test_contact_details_of_the_contact_person_do_not_warn(self, client, setup, staff_user):
+        client.force_login(staff_user)
+
+        client.post(SUBMIT, form_data(contact_phone="02336 4480-0"))
+
+        practice = PracticePage.objects.get()
+        assert not Comment.objects.filter(page=practice).exists()
+
+    def test_submitting_anyway_tells_the_redaktion_in_a_comment(self, client, setup, staff_user):
+        client.force_login(staff_user)
+
+        client.post(SUBMIT, form_data(section_situation=self.SECTION, personal_data_confirmed="on"))
+
+        practice = PracticePage.objects.get()
+        assert practice.current_workflow_state.status == "in_progress"
+        comment = Comment.objects.get(page=practice)
+        assert comment.user == staff_user
+        assert comment.contentpath == "title"
+        assert comment.revision_created == practice.latest_revision
+        assert "Trotz Datenschutz-Hinweis eingereicht" in comment.text
+        assert "Name mit Anschrift" in comment.text
+        assert "Goethestr" not in comment.text
+        assert PageLogEntry.objects.filter(page=practice, action="wagtail.comments.create").exists()
+
+    def test_the_redaktion_sees_the_comment_in_the_editor(self, client, setup, staff_user):
+        client.force_login(staff_user)
+        client.post(SUBMIT, form_data(section_situation=self.SECTION, personal_data_confirmed="on"))
+        practice = PracticePage.objects.get()
+        client.force_login(create_user("Redaktion", username="redaktion-drei"))
+
+        response = client.get(f"/admin/pages/{practice.pk}/edit/")
+
+        data = json.loads(
+            BeautifulSoup(response.content, "html.parser").find(id="comments-data").string
+        )
+        assert [comment["contentpath"] for comment in data["comments"]] == ["title"]
+        assert "Trotz Datenschutz-Hinweis eingereicht" in data["comments"][0]["text"]

@@ -5,6 +5,7 @@ from datetime import datetime
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
+from cms.access import page_set_staff_only
 from practices.models import (
     Bundesland,
     PartnerType,
@@ -15,7 +16,6 @@ from practices.models import (
     TargetGroup,
     Topic,
 )
-from practices.visibility import page_set_staff_only
 from search.indexing import outbox_push
 
 

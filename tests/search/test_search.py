@@ -242,7 +242,7 @@ class TestAccess:
         assert titles(api(client, q="Suchtberatung")) == ["Öffentliche Suchtberatung"]
 
     def test_making_a_page_staff_only_hides_it_from_the_public(self, client, backend, library):
-        from practices.visibility import page_set_staff_only
+        from cms.access import page_set_staff_only
 
         page = create_practice(library, "Bald intern")
         sync()
@@ -296,7 +296,7 @@ class TestBadInput:
         [
             {"q": 'Sucht" AND (Beratung OR [a TO b]) ~2 ^3 \\ /x/ * ? : ! { } -+&&||'},
             {"q": "x" * 5000},
-            {"q": "\x00\u202e<script>"},
+            {"q": "\u202e<script>"},  # a NUL gets a 400 first: tests/cms/test_unstorable_input.py
             {"topic": "gibt-es-nicht", "bundesland": "XX"},
             {"page": "-3"},
             {"page": "zwei"},

@@ -5,7 +5,8 @@ from forum.notifications import send_digests
 
 class Command(BaseCommand):
     help = (
-        "Sends the daily forum digests (and e-mails whose immediate sending failed). "
+        "Queues the daily forum digests (and immediate e-mails that could not be queued) "
+        "for sending; a mail server that is away delays them until `email_retry`. "
         "Safe to run again: nobody receives the same notification twice."
     )
 
@@ -21,5 +22,5 @@ class Command(BaseCommand):
         )
         if result.failed:
             self.stderr.write(
-                "Einige E-Mails konnten nicht gesendet werden; der nächste Lauf versucht es erneut."
+                "Einige E-Mails konnten nicht erstellt werden; der nächste Lauf versucht es erneut."
             )

@@ -1,14 +1,28 @@
 """search_index sync | rebuild | status — maintain the knowledge index."""
 
+import signal
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
 
 from search import indexing
-from search.backends import database as database_backend
-from search.builders import builders
+from search.drift import (
+    DATABASE,
+    ELASTICSEARCH,
+    BackendDrift,
+    DriftReport,
+    TypeDrift,
+    drift_repair,
+    drift_report,
+)
 from search.models import IndexOutbox
+
+# How many doc ids of each kind `status -v 2` names.
+SAMPLE_SIZE = 5
 
 
 class ProgressBar:
@@ -43,75 +57,170 @@ class ProgressBar:
             self.stdout.write(line)
 
 
+@contextmanager
+def exit_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM (``kill``, a stopping container) into SystemExit, so that a rebuild's
+    ``finally`` removes its half-filled index; by default the process would just vanish."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 class Command(BaseCommand):
     help = (
-        "Maintain the knowledge search index. sync: apply pending changes from the outbox. "
-        "rebuild: build a fresh index and switch to it atomically. status: documents per type "
-        "in database and index, and the outbox backlog."
+        "Maintain the knowledge search index. "
+        "status: compare the content with the database index and Elasticsearch, per type: "
+        "expected documents, and missing, stale (changed since indexed) and orphan (no longer "
+        "in the content) ones; -v 2 names the first doc ids of each. Exit code 0 without "
+        "drift, 1 with drift, with leftovers of a crashed rebuild or when Elasticsearch "
+        "cannot be read (for monitoring). "
+        "sync: apply pending changes from the outbox, then repair the drift in every index and "
+        "print the status; exit code as for status. "
+        "rebuild: build a fresh index and switch to it atomically, first removing what a "
+        "crashed rebuild left. Only one rebuild runs at a time: a second one waits a few "
+        "seconds for the lock (a PostgreSQL advisory lock, on SQLite a file lock) and then "
+        "stops with an error; a killed rebuild releases it."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["sync", "rebuild", "status"])
 
-    def handle(self, *args, action, **options):
+    def handle(self, *args, action, verbosity=1, **options):
+        self.verbosity = verbosity
         getattr(self, f"handle_{action}")()
 
     def handle_sync(self):
         pending = IndexOutbox.objects.count()
         result = indexing.outbox_push()
         self.stdout.write(f"Applied {result.applied} change(s) of {pending} pending.")
-        if result.error:
+        repair = drift_repair()
+        for backend, written in repair.written.items():
+            deleted = repair.deleted[backend]
+            if written or deleted:
+                self.stdout.write(
+                    f"{backend}: repaired {written} document(s), removed {deleted} orphan(s)."
+                )
+        for backend, error in repair.errors.items():
+            self.stdout.write(self.style.ERROR(f"{backend}: not repaired ({error})"))
+        if repair.removed_indexes:
+            self.stdout.write(
+                f"Removed leftovers of a crashed rebuild: {', '.join(repair.removed_indexes)}"
+            )
+        report = drift_report()
+        self.write_report(report)
+        if result.error or report.backends.get(ELASTICSEARCH, BackendDrift("")).error:
             raise CommandError(
                 f"Elasticsearch is not reachable; {result.pending} change(s) stay in the "
-                f"outbox. ({result.error})"
+                f"outbox. ({result.error or report.backends[ELASTICSEARCH].error})"
             )
+        if report.has_drift:
+            raise CommandError("The search index still differs from the content.", returncode=1)
         self.stdout.write(self.style.SUCCESS("Search index is up to date."))
 
     def handle_rebuild(self):
-        bar_database = ProgressBar(self.stdout, "database     ")
-        counts = {"database": indexing.database_rebuild(progress=bar_database)}
+        es_backend = None
         if indexing.elasticsearch_enabled():
             from search.backends import elasticsearch as es_backend
 
+            if es_backend.rebuild_running():  # fail before the database work, not after it
+                raise CommandError(self.already_running())
+        bar_database = ProgressBar(self.stdout, "database     ")
+        counts = {"database": indexing.database_rebuild(progress=bar_database)}
+        if es_backend is not None:
             bar_es = ProgressBar(self.stdout, "elasticsearch")
             try:
-                counts["elasticsearch"] = es_backend.rebuild(
-                    entries=indexing.iter_entries(),
-                    total=indexing.count_candidates(),
-                    progress=bar_es,
-                )
+                with exit_on_sigterm():
+                    counts.update(indexing.rebuild(progress=bar_es, database=False))
+            except es_backend.RebuildRunning as exc:
+                raise CommandError(self.already_running()) from exc
             except es_backend.UNAVAILABLE as exc:
                 raise CommandError(f"Elasticsearch rebuild failed: {exc}") from exc
         for backend, count in counts.items():
             self.stdout.write(self.style.SUCCESS(f"{backend}: {count} document(s) indexed."))
 
-    def handle_status(self):
-        in_database = database_backend.counts_per_type()
-        in_index: dict[str, int] | None = None
-        index_names: list[str] = []
-        es_error = ""
-        if indexing.elasticsearch_enabled():
-            from search.backends import elasticsearch as es_backend
+    @staticmethod
+    def already_running() -> str:
+        return "Another rebuild is running; only one may run at a time. Try again later."
 
-            try:
-                in_index = es_backend.counts_per_type()
-                index_names = es_backend.index_names()
-            except es_backend.UNAVAILABLE as exc:
-                es_error = str(exc)
-        self.stdout.write(f"{'type':<12} {'content':>8} {'database':>9} {'index':>8}")
-        for builder in builders():
-            content = builder.queryset().count()  # live objects, before access rules
-            index_count = "-" if in_index is None else str(in_index.get(builder.doc_type, 0))
-            self.stdout.write(
-                f"{builder.doc_type:<12} {content:>8} "
-                f"{in_database.get(builder.doc_type, 0):>9} {index_count:>8}"
+    def handle_status(self):
+        report = drift_report()
+        self.write_report(report)
+        sys.stdout.flush()
+        if report.has_drift:
+            raise CommandError(
+                "The search index differs from the content: run `search_index sync`.",
+                returncode=1,
             )
-        if indexing.elasticsearch_enabled():
-            if es_error:
-                self.stdout.write(self.style.ERROR(f"Elasticsearch not reachable: {es_error}"))
+
+    def write_report(self, report: DriftReport) -> None:
+        database = report.backends[DATABASE]
+        elastic = report.backends.get(ELASTICSEARCH)
+        self.stdout.write(f"{'type':<12} {'expected':>8} {'database':>9} {'index':>8}")
+        for doc_type, row in database.types.items():
+            if elastic is None or elastic.error:
+                in_index = "-"
             else:
-                self.stdout.write(f"Index behind the alias: {', '.join(index_names) or '-'}")
+                in_index = str(elastic.types.get(doc_type, TypeDrift(doc_type)).indexed)
+            self.stdout.write(f"{doc_type:<12} {row.expected:>8} {row.indexed:>9} {in_index:>8}")
+        for backend in report.backends.values():
+            self.stdout.write("")
+            if backend.error:
+                self.stdout.write(self.style.ERROR(f"Elasticsearch not reachable: {backend.error}"))
+                continue
+            self.stdout.write(
+                f"{backend.name:<14} {'expected':>8} {'missing':>8} {'stale':>8} {'orphans':>8}"
+            )
+            for doc_type, row in backend.types.items():
+                line = (
+                    f"  {doc_type:<12} {row.expected:>8} {len(row.missing):>8} "
+                    f"{len(row.stale):>8} {len(row.orphans):>8}"
+                )
+                self.stdout.write(self.style.WARNING(line) if row.drift else line)
+                if self.verbosity >= 2:
+                    for kind in ("missing", "stale", "orphans"):
+                        self.write_sample(kind, getattr(row, kind))
+        self.stdout.write("")
+        if indexing.elasticsearch_enabled():
+            self.write_elasticsearch_state(report)
         else:
             self.stdout.write("Elasticsearch: not configured (ELASTICSEARCH_URL unset).")
-        self.stdout.write(f"Outbox backlog: {IndexOutbox.objects.count()} change(s)")
-        sys.stdout.flush()
+        self.stdout.write(f"Outbox backlog: {report.pending} change(s)")
+        if report.has_drift:
+            self.stdout.write(self.style.ERROR("Drift found: run `search_index sync`."))
+        else:
+            self.stdout.write(self.style.SUCCESS("No drift: every index matches the content."))
+
+    def write_sample(self, kind: str, doc_ids: list[str]) -> None:
+        if not doc_ids:
+            return
+        more = len(doc_ids) - SAMPLE_SIZE
+        listed = ", ".join(doc_ids[:SAMPLE_SIZE]) + (f" (+{more} more)" if more > 0 else "")
+        self.stdout.write(f"      {kind}: {listed}")
+
+    def write_elasticsearch_state(self, report: DriftReport) -> None:
+        from search.backends import elasticsearch as es_backend
+
+        if report.backends[ELASTICSEARCH].error:
+            return
+        try:
+            names = es_backend.index_names()
+        except es_backend.UNAVAILABLE:
+            names = []
+        self.stdout.write(f"Index behind the alias: {', '.join(names) or '-'}")
+        if not (report.leftover_indexes or report.building_alias):
+            return
+        found = ", ".join(report.leftover_indexes) or "-"
+        if report.rebuild_running:
+            self.stdout.write(f"A rebuild is running: {found} (building alias set).")
+        else:
+            alias = f"; stale alias {es_backend.building_alias()}" if report.building_alias else ""
+            self.stdout.write(self.style.ERROR(f"Leftovers of a crashed rebuild: {found}{alias}"))
