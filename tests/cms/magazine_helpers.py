@@ -1,41 +1,22 @@
 """Small builders for magazine, guide and practice pages used by the cms tests."""
 
-import io
 from datetime import date
 from itertools import count
-
-from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 
 from cms.access import page_set_staff_only
 from cms.models import ArticlePage, GuideIndexPage, GuidePage, MagazineIndexPage, MagazineIssue
 from practices.models import PracticeIndexPage, PracticePage, TargetGroup, Topic
+from tests.factories.files import create_document, create_image
 
 _numbers = count(1)
 
 
-def png_bytes(size=(640, 480), colour=(11, 79, 138)) -> bytes:
-    from PIL import Image as PILImage
-
-    buffer = io.BytesIO()
-    PILImage.new("RGB", size, colour).save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
 def make_image(title: str = "Testbild", size=(640, 480)):
-    image = get_image_model()(title=title)
-    image.file = ImageFile(io.BytesIO(png_bytes(size)), name=f"bild-{next(_numbers)}.png")
-    image.save()
-    return image
+    return create_image(title, size=size)
 
 
 def make_document(title: str = "Handlungshilfe als PDF", name: str = "hilfe.pdf"):
-    document = get_document_model()(title=title)
-    document.file = ContentFile(b"%PDF-1.4\n%%EOF\n", name=name)
-    document.save()
-    return document
+    return create_document(title, name=name)
 
 
 def publish(page):

@@ -30,12 +30,12 @@ from tests.cms.magazine_helpers import (
     make_image,
     make_issue,
     make_practice,
-    png_bytes,
     practice_index,
     target_group,
     topic,
 )
 from tests.factories import create_user
+from tests.factories.files import png_bytes
 
 pytestmark = pytest.mark.django_db
 
