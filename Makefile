@@ -8,8 +8,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_PORT ?= 5432
 PG_URL := postgres://wissensboerse:wissensboerse@127.0.0.1:$(PG_PORT)/wissensboerse
+# What WeasyPrint needs from Debian to make the guide PDFs: Pango, HarfBuzz's subsetter, fonts.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation
 
-.PHONY: install run serve migrate demo test lint format messages postgres browser clean elasticsearch elasticsearch-stop bench
+.PHONY: install run serve migrate demo test lint format messages postgres browser pdf clean elasticsearch elasticsearch-stop bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +47,9 @@ messages: install ## Extract new strings into the German catalogue (needs gettex
 
 browser: ## Install Debian's Chromium for the browser tests (needs root)
 	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+pdf: ## Install the Debian libraries and fonts for the guide PDFs (WeasyPrint; needs root)
+	dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_PACKAGES))
 
 postgres: ## Install and start PostgreSQL on 127.0.0.1 from Debian's packages (needs root)
 	./scripts/postgres-local $(PG_PORT)

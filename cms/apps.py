@@ -8,6 +8,7 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
+        from . import receivers  # noqa: F401
         from .search import register
 
         register()

@@ -21,12 +21,51 @@ class HeadingBlock(blocks.StructBlock):
         template = "blocks/heading_block.html"
 
 
-class ImageBlock(blocks.StructBlock):
+ALT_TEXT_HELP = _(
+    "Describes the image for people who cannot see it. "
+    "Left empty, the image's description from the image library is used."
+)
+ALT_TEXT_MISSING = _(
+    "Please describe the image for people who cannot see it, "
+    "or give the image a description in the image library."
+)
+
+
+def alt_text_or_description(alt_text: str | None, image) -> str:
+    """The editor's alternative text, else the description the image carries in the library.
+
+    The description is what Wagtail's own ImageBlock and rich-text editor offer as alt text.
+    Their last resort, the image title, is left out: titles are mostly file names.
+    """
+    alt_text = (alt_text or "").strip()
+    if alt_text or image is None:
+        return alt_text
+    return (getattr(image, "description", "") or "").strip()
+
+
+class AltTextFromDescriptionMixin:
+    """A StructBlock with ``image`` and ``alt_text`` whose empty alt text takes the description.
+
+    The description is copied into the block when it is saved, so the editor sees it there and
+    can change it for this one use.
+    """
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("image") is None:
+            return value
+        value["alt_text"] = alt_text_or_description(value.get("alt_text"), value["image"])
+        if not value["alt_text"] and not self.is_deferred_validation:
+            raise blocks.StructBlockValidationError(
+                block_errors={"alt_text": ValidationError(ALT_TEXT_MISSING)}
+            )
+        return value
+
+
+class ImageBlock(AltTextFromDescriptionMixin, blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
-        label=_("Alternative text"),
-        max_length=250,
-        help_text=_("Describes the image for people who cannot see it."),
+        label=_("Alternative text"), required=False, max_length=255, help_text=ALT_TEXT_HELP
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
     credit = blocks.CharBlock(label=_("Credit"), required=False, max_length=150)
@@ -100,12 +139,10 @@ class MarkdownBlock(blocks.TextBlock):
         help_text = _("Markdown: **bold**, *italic*, lists with “-”, links as [text](https://…).")
 
 
-class GalleryImageBlock(blocks.StructBlock):
+class GalleryImageBlock(AltTextFromDescriptionMixin, blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
-        label=_("Alternative text"),
-        max_length=250,
-        help_text=_("Describes the image for people who cannot see it."),
+        label=_("Alternative text"), required=False, max_length=255, help_text=ALT_TEXT_HELP
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 

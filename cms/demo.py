@@ -15,6 +15,7 @@ from practices.models import PracticeIndexPage
 
 from .magazine_demo import load_magazine
 from .models import FooterSettings, GuideIndexPage, HomePage, MagazineIndexPage, StandardPage
+from .site_url import site_address
 
 DEMO_PASSWORD = "Netzwerk-ABC-2026"
 
@@ -164,8 +165,9 @@ LEGAL_PAGES = [
         "Impressum",
         "impressum",
         "Angaben gemäß § 5 DDG.",
-        "<p>Wissensbörse der Netzwerke ABC<br>Redaktion Netzwerke ABC<br>"
-        "Musterstraße 1, 10115 Berlin<br>E-Mail: redaktion@wissensboerse.example</p>",
+        # Wagtail's rich text editor reads only the self-closing <br/> of its storage format.
+        "<p>Wissensbörse der Netzwerke ABC<br/>Redaktion Netzwerke ABC<br/>"
+        "Musterstraße 1, 10115 Berlin<br/>E-Mail: redaktion@wissensboerse.example</p>",
     ),
     (
         "privacy_page",
@@ -238,9 +240,10 @@ def load_site(log: Log) -> HomePage:
         log("angelegt: Startseite")
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
+        hostname, port = site_address()
         Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name="Wissensbörse Netzwerke ABC",

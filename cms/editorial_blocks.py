@@ -38,6 +38,10 @@ class ArticleStreamBlock(blocks.StreamBlock):
     callout = CallOutBlock()
 
 
+# Long enough for the anchor a long chapter title gives, which is stored in the chapter.
+ANCHOR_MAX_LENGTH = 255
+
+
 class ChapterBlock(blocks.StructBlock):
     """One chapter of a guide; its title becomes a table-of-contents entry and an anchor."""
 
@@ -45,9 +49,10 @@ class ChapterBlock(blocks.StructBlock):
     anchor = blocks.CharBlock(
         label=_("Anchor"),
         required=False,
-        max_length=80,
+        max_length=ANCHOR_MAX_LENGTH,
         help_text=_(
-            "Optional: a fixed address for links to this chapter, e.g. “partner-gewinnen”."
+            "The address of links to this chapter, e.g. “partner-gewinnen”. Left empty, it is "
+            "made from the title when the guide is saved, and stays when the title changes."
         ),
         validators=[validate_slug],
     )

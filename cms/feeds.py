@@ -2,23 +2,29 @@
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from .magazine import article_base_queryset
 from .models import MagazineIndexPage
+from .site_url import absolute_url
 
 FEED_LENGTH = 30
 
 
 class ArticleRssFeed(Feed):
+    url_name = "magazine_feed_rss"
     title = _("Magazine “chancen” – Wissensbörse Netzwerke ABC")
     description = _("Success stories from the work of the Netzwerke ABC.")
 
     def link(self):
-        # Relative URLs are fine: the feed framework makes them absolute for the requesting host.
+        # Absolute on the public address: the feed framework would use the requesting host.
         index = MagazineIndexPage.objects.live().public().first()
-        return index.get_url() if index else "/"
+        return absolute_url(index.get_url() if index else "/")
+
+    def feed_url(self):
+        return absolute_url(reverse(self.url_name))
 
     def items(self):
         # Always the anonymous view: a logged-in editor must not get staff-only items into a feed
@@ -36,7 +42,7 @@ class ArticleRssFeed(Feed):
         return item.teaser
 
     def item_link(self, item):
-        return item.get_url()
+        return absolute_url(item.get_url())
 
     def item_pubdate(self, item):
         return item.first_published_at
@@ -52,5 +58,6 @@ class ArticleRssFeed(Feed):
 
 
 class ArticleAtomFeed(ArticleRssFeed):
+    url_name = "magazine_feed_atom"
     feed_type = Atom1Feed
     subtitle = ArticleRssFeed.description

@@ -7,10 +7,17 @@ from cms.access import visible_pages
 from practices.models import Topic
 from practices.reference import term_slug
 
+from .editorial_blocks import ANCHOR_MAX_LENGTH
+from .guide_pdf import guide_pdf_link
 from .magazine import embedded_practice_ids, related_practices
 
 # Ids the page layout already uses; a chapter must not take them over.
 RESERVED_ANCHORS = {"main", "inhalt", "toc-title"}
+
+
+def _fitted(base: str, suffix: str = "") -> str:
+    # The anchor is stored back into the chapter, so it must pass the chapter's own validation.
+    return base[: ANCHOR_MAX_LENGTH - len(suffix)] + suffix
 
 
 def chapter_anchor_ids(raw_chapters) -> list[str]:
@@ -22,11 +29,49 @@ def chapter_anchor_ids(raw_chapters) -> list[str]:
         base = base or "kapitel"
         if base in RESERVED_ANCHORS:
             base = f"{base}-kapitel"
-        anchor, number = base, 2
+        anchor, number = _fitted(base), 2
         while anchor in anchors:
-            anchor, number = f"{base}-{number}", number + 1
+            anchor, number = _fitted(base, f"-{number}"), number + 1
         anchors.append(anchor)
     return anchors
+
+
+def chapter_anchors_store(chapters, *, saved: dict[str, str] | None = None) -> None:
+    """Write every chapter's anchor into the chapter, so that a new title keeps its address.
+
+    A chapter without an anchor takes the one it has on the saved page (``saved``, by block id),
+    else the one its title gives. Once stored, renaming the chapter no longer moves it.
+    """
+    saved = saved or {}
+    items = list(chapters.raw_data)
+    anchors = chapter_anchor_ids(
+        [
+            {"value": {**value, "anchor": value.get("anchor") or saved.get(item.get("id"), "")}}
+            for item in items
+            for value in [item.get("value") or {}]
+        ]
+    )
+    for position, (item, anchor) in enumerate(zip(items, anchors, strict=True)):
+        value = item.get("value") or {}
+        if value.get("anchor") != anchor:
+            chapters.raw_data[position] = {**item, "value": {**value, "anchor": anchor}}
+
+
+def saved_chapter_anchors(guide) -> dict[str, str]:
+    """The anchors of the guide's chapters as last saved, by block id; readers know these."""
+    if guide.pk is None or all(
+        (item.get("value") or {}).get("anchor") for item in guide.chapters.raw_data
+    ):
+        return {}
+    saved = type(guide).objects.filter(pk=guide.pk).values_list("chapters", flat=True).first()
+    if not saved:
+        return {}
+    raw = list(saved.raw_data)
+    return {
+        item["id"]: anchor
+        for item, anchor in zip(raw, chapter_anchor_ids(raw), strict=True)
+        if item.get("id")
+    }
 
 
 def chapter_anchors(chapters) -> list[dict]:
@@ -41,6 +86,7 @@ def chapter_anchors(chapters) -> list[dict]:
 def guide_context(*, guide, user) -> dict:
     return {
         "toc": guide.table_of_contents,
+        "pdf_download": guide_pdf_link(guide),
         "related_practices": related_practices(
             page=guide, user=user, exclude_ids=embedded_practice_ids(guide.chapters.raw_data)
         ),

@@ -1,16 +1,14 @@
 """Demo content of the magazine “chancen” (Ausgabe 07) and one Handlungshilfe; safe to re-run.
 
-Texts are drawn from the Netzwerke ABC source texts. Pictures and the PDF are generated here, so
-the demo needs nothing from outside.
+Texts are drawn from the Netzwerke ABC source texts. Pictures are generated here, so the demo
+needs nothing from outside; the guide's PDF is made from its chapters when it is published.
 """
 
 import io
 from collections.abc import Callable
 from datetime import date
 
-from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -343,7 +341,6 @@ GUIDE = {
     "version_date": date(2019, 11, 1),
     "topics": ["Netzwerkarbeit", "Beratung und Coaching"],
     "target_groups": ["Langzeitarbeitslose"],
-    "pdf_title": "Handlungshilfe „Netzwerkarbeit im Jobcenter aufbauen“",
     "chapters": [
         (
             "Warum Netzwerke?",
@@ -474,41 +471,6 @@ def _image(title: str, filename: str, content: Callable[[], bytes]):
     return image
 
 
-def _pdf(title: str, lines: list[str]) -> bytes:
-    """A small, valid one-page PDF; Helvetica with WinAnsi covers German umlauts."""
-
-    def escape(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-    commands = ["BT", "/F1 18 Tf", "56 780 Td", f"({escape(title)}) Tj", "/F1 11 Tf"]
-    for line in lines:
-        commands += ["0 -18 Td", f"({escape(line)}) Tj"]
-    commands.append("ET")
-    stream = "\n".join(commands).encode("cp1252")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(
-        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    )
-    return out.getvalue()
-
-
 def _terms(model, names: list[str]) -> list:
     return list(model.objects.filter(slug__in=[term_slug(name) for name in names]))
 
@@ -597,26 +559,25 @@ def load_magazine(log: Log) -> None:
     load_guide(log)
 
 
+# Earlier demos attached a one-page placeholder under this title, which never followed the
+# chapters; the PDF made from the chapters replaces it.
+STALE_DEMO_PDF_TITLE = "Handlungshilfe „Netzwerkarbeit im Jobcenter aufbauen“"
+
+
 def load_guide(log: Log) -> None:
     index = GuideIndexPage.objects.first()
-    if index is None or GuidePage.objects.child_of(index).filter(slug=GUIDE["slug"]).exists():
+    if index is None:
         return
-    document_model = get_document_model()
-    pdf = document_model.objects.filter(title=GUIDE["pdf_title"]).first()
-    if pdf is None:
-        lines = [GUIDE["audience"], ""] + [
-            f"{number}. {title}" for number, (title, _blocks) in enumerate(GUIDE["chapters"], 1)
-        ]
-        pdf = document_model(title=GUIDE["pdf_title"])
-        pdf.file = ContentFile(_pdf(GUIDE["title"], lines), name=f"{GUIDE['slug']}.pdf")
-        pdf.save()
+    guide = GuidePage.objects.child_of(index).filter(slug=GUIDE["slug"]).first()
+    if guide is not None:
+        _prefer_generated_pdf(guide, log)
+        return
     guide = GuidePage(
         title=GUIDE["title"],
         slug=GUIDE["slug"],
         audience=GUIDE["audience"],
         summary=GUIDE["summary"],
         version_date=GUIDE["version_date"],
-        pdf=pdf,
         chapters=[
             ("chapter", {"title": title, "anchor": "", "body": blocks})
             for title, blocks in GUIDE["chapters"]
@@ -627,3 +588,13 @@ def load_guide(log: Log) -> None:
     guide.target_groups = _terms(TargetGroup, GUIDE["target_groups"])
     _publish(guide)
     log(f"angelegt: Handlungshilfe {GUIDE['title']}")
+
+
+def _prefer_generated_pdf(guide: GuidePage, log: Log) -> None:
+    stale = guide.pdf_id and guide.pdf.title == STALE_DEMO_PDF_TITLE
+    # An editor's pending draft is left alone: publishing here would bypass it.
+    if not stale or guide.has_unpublished_changes:
+        return
+    guide.pdf = None
+    _publish(guide)
+    log(f"ergänzt: PDF aus den Kapiteln für die Handlungshilfe {GUIDE['title']}")

@@ -1,16 +1,23 @@
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import AbstractGroupApprovalTask, Page
+from wagtail.log_actions import log
+from wagtail.models import AbstractGroupApprovalTask, Page, TaskState
 from wagtail.search import index
 
-from .blocks import BaseStreamBlock
+from .blocks import ALT_TEXT_HELP, ALT_TEXT_MISSING, BaseStreamBlock, alt_text_or_description
 from .editorial_blocks import ArticleStreamBlock, GuideChaptersBlock
+from .forms import ReviewDeclineForm
+from .signals import review_declined
 from .validators import SingleLineFieldsMixin
+from .widgets import SearchableCheckboxSelectMultiple
 
 
 class HomePage(SingleLineFieldsMixin, Page):
@@ -116,7 +123,11 @@ class TaxonomyMixin(models.Model):
     )
 
     taxonomy_panel = MultiFieldPanel(
-        [FieldPanel("topics"), FieldPanel("target_groups"), FieldPanel("bundeslaender")],
+        [
+            FieldPanel("topics", widget=SearchableCheckboxSelectMultiple()),
+            FieldPanel("target_groups", widget=SearchableCheckboxSelectMultiple()),
+            FieldPanel("bundeslaender", widget=SearchableCheckboxSelectMultiple()),
+        ],
         heading=_("Classification"),
     )
 
@@ -125,10 +136,13 @@ class TaxonomyMixin(models.Model):
 
 
 def _require_alt_text(page: Page, image_field: str, alt_field: str) -> None:
-    if getattr(page, f"{image_field}_id") and not getattr(page, alt_field).strip():
-        raise ValidationError(
-            {alt_field: _("Please describe the image for people who cannot see it.")}
-        )
+    """An image needs alternative text: the editor's, else the image's description."""
+    if not getattr(page, f"{image_field}_id"):
+        return
+    alt_text = alt_text_or_description(getattr(page, alt_field), getattr(page, image_field))
+    setattr(page, alt_field, alt_text)
+    if not alt_text:
+        raise ValidationError({alt_field: ALT_TEXT_MISSING})
 
 
 class MagazineIssue(SingleLineFieldsMixin, Page):
@@ -148,10 +162,7 @@ class MagazineIssue(SingleLineFieldsMixin, Page):
         related_name="+",
     )
     cover_alt_text = models.CharField(
-        _("alternative text of the cover"),
-        max_length=250,
-        blank=True,
-        help_text=_("Describes the image for people who cannot see it."),
+        _("alternative text of the cover"), max_length=255, blank=True, help_text=ALT_TEXT_HELP
     )
     editorial = RichTextField(
         _("editorial"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"]
@@ -225,10 +236,7 @@ class ArticlePage(SingleLineFieldsMixin, TaxonomyMixin, Page):  # noqa: DJ008 (P
         related_name="+",
     )
     lead_image_alt_text = models.CharField(
-        _("alternative text"),
-        max_length=250,
-        blank=True,
-        help_text=_("Describes the image for people who cannot see it."),
+        _("alternative text"), max_length=255, blank=True, help_text=ALT_TEXT_HELP
     )
     lead_image_caption = models.CharField(_("caption"), max_length=300, blank=True)
     lead_image_credit = models.CharField(_("credit"), max_length=150, blank=True)
@@ -299,8 +307,14 @@ class ArticlePage(SingleLineFieldsMixin, TaxonomyMixin, Page):  # noqa: DJ008 (P
         return context
 
 
-class GuidePage(SingleLineFieldsMixin, TaxonomyMixin, Page):  # noqa: DJ008 (Page gives __str__)
-    """A Handlungshilfe: chaptered guidance for network work, with a PDF to take away."""
+class GuidePage(  # noqa: DJ008 (Page gives __str__)
+    RoutablePageMixin, SingleLineFieldsMixin, TaxonomyMixin, Page
+):
+    """A Handlungshilfe: chaptered guidance for network work, with a PDF to take away.
+
+    The PDF is made from the published chapters (``cms.guide_pdf``) and served at
+    ``<guide>/pdf/``; an uploaded PDF takes its place.
+    """
 
     audience = models.CharField(
         _("audience"),
@@ -318,6 +332,10 @@ class GuidePage(SingleLineFieldsMixin, TaxonomyMixin, Page):  # noqa: DJ008 (Pag
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "Usually leave empty: the PDF is made from the chapters whenever the guide is "
+            "published. A PDF chosen here replaces it and does not change with the chapters."
+        ),
     )
     chapters = StreamField(GuideChaptersBlock(), verbose_name=_("chapters"), blank=True)
 
@@ -348,6 +366,10 @@ class GuidePage(SingleLineFieldsMixin, TaxonomyMixin, Page):  # noqa: DJ008 (Pag
         super().clean()
         if self.pdf_id and self.pdf.file_extension.lower() != "pdf":
             raise ValidationError({"pdf": _("Please choose a PDF document.")})
+        from .guides import chapter_anchors_store, saved_chapter_anchors
+
+        # Every way to a revision or a publication cleans the page first, the editor's form too.
+        chapter_anchors_store(self.chapters, saved=saved_chapter_anchors(self))
 
     @property
     def table_of_contents(self) -> list[dict]:
@@ -362,9 +384,58 @@ class GuidePage(SingleLineFieldsMixin, TaxonomyMixin, Page):  # noqa: DJ008 (Pag
         context.update(guide_context(guide=self, user=request.user))
         return context
 
+    @path("pdf/", name="pdf")
+    def pdf_view(self, request):
+        from .guide_pdf import guide_pdf_response
+
+        return guide_pdf_response(request, guide=self)
+
+
+class ReviewDecline(models.Model):
+    """The Redaktion's decision not to publish a submission, with the reason its author reads.
+
+    Wagtail's review knows approving and requesting changes only. Declining cancels the
+    workflow, and a cancelled workflow alone cannot be told apart from one cancelled because
+    an editor took the page over or restarted the review; this row records that it was a
+    decision, by whom, when and why. It belongs to the workflow state, so that a later review
+    of the same page starts without it.
+    """
+
+    workflow_state = models.OneToOneField(
+        "wagtailcore.WorkflowState",
+        verbose_name=_("workflow state"),
+        on_delete=models.CASCADE,
+        related_name="review_decline",
+    )
+    reason = models.TextField(_("reason"))
+    declined_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("declined by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    declined_at = models.DateTimeField(_("declined at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("declined submission")
+        verbose_name_plural = _("declined submissions")
+
+    def __str__(self) -> str:
+        return str(self.reason)[:80]
+
+
+DECLINE = "decline"
+DECLINE_LOG_ACTION = "cms.workflow.decline"
+
 
 class ReviewTask(AbstractGroupApprovalTask):
-    """Group approval with the four-eyes principle: the submitter cannot approve their own work."""
+    """Group approval with the four-eyes principle: the submitter cannot decide on their own work.
+
+    Besides approving and requesting changes, the Redaktion can decline a submission outright,
+    with a reason (``decline``).
+    """
 
     forbid_self_approval = models.BooleanField(
         _("Submitters may not approve their own submissions"),
@@ -399,10 +470,15 @@ class ReviewTask(AbstractGroupApprovalTask):
 
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
-        if self.is_own_submission(obj, user):
-            # Requesting changes on one's own submission stays possible; approving does not.
-            return [action for action in actions if action[0] != "approve"]
-        return actions
+        if not actions or self.is_own_submission(obj, user):
+            # Every decision on a submission, not only the approval, takes a second person.
+            return []
+        return [*actions, (DECLINE, _("Decline"), True)]
+
+    def get_form_for_action(self, action):
+        if action == DECLINE:
+            return ReviewDeclineForm
+        return super().get_form_for_action(action)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = super().get_task_states_user_can_moderate(user, **kwargs)
@@ -412,11 +488,56 @@ class ReviewTask(AbstractGroupApprovalTask):
         return states
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        if action_name == "approve" and self.is_own_submission(
+        if action_name in {"approve", "reject", DECLINE} and self.is_own_submission(
             task_state.workflow_state.content_object, user
         ):
-            raise PermissionDenied(_("Your own submission has to be approved by another editor."))
+            if action_name == "approve":
+                raise PermissionDenied(
+                    _("Your own submission has to be approved by another editor.")
+                )
+            raise PermissionDenied(_("Another editor has to decide on your own submission."))
+        if action_name == DECLINE:
+            return self.decline(task_state, user, reason=kwargs.get("comment", ""))
         return super().on_action(task_state, user, action_name, **kwargs)
+
+    @transaction.atomic
+    def decline(self, task_state, user, *, reason: str) -> None:
+        """End the review of ``task_state``'s submission without publishing it, for ``reason``."""
+        workflow_state = task_state.workflow_state
+        obj = workflow_state.content_object
+        if DECLINE not in [name for name, _label, _modal in self.get_actions(obj, user)]:
+            raise PermissionDenied(_("Only the Redaktion can decline a submission."))
+        if task_state.status != TaskState.STATUS_IN_PROGRESS:
+            raise PermissionDenied(_("This submission is no longer awaiting review."))
+        # The dialog checks the form; the page editor passes the dialog's data on unchecked.
+        form = ReviewDeclineForm({"comment": reason})
+        if not form.is_valid():
+            raise PermissionDenied(_("Please give the reason for declining."))
+        reason = form.cleaned_data["comment"]
+        workflow_state.cancel(user=user)
+        # Cancelling clears the task's comment; the reason belongs in the workflow history.
+        TaskState.objects.filter(pk=task_state.pk).update(comment=reason)
+        decline = ReviewDecline.objects.create(
+            workflow_state=workflow_state, reason=reason, declined_by=user
+        )
+        log(
+            instance=getattr(obj, "specific", obj),
+            action=DECLINE_LOG_ACTION,
+            user=user,
+            revision=task_state.revision,
+            data={
+                "workflow": {
+                    "id": workflow_state.workflow_id,
+                    "title": workflow_state.workflow.name,
+                    "task_state_id": task_state.pk,
+                    "task": {"id": self.pk, "title": self.name},
+                },
+                "comment": reason,
+            },
+        )
+        review_declined.send(
+            sender=type(self), workflow_state=workflow_state, decline=decline, user=user
+        )
 
 
 @register_setting(icon="site")

@@ -1,6 +1,8 @@
 from django.http import HttpResponse
 from django.urls import reverse
 
+from .site_url import absolute_url
+
 
 def robots_txt(request):
     lines = [
@@ -8,6 +10,6 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /konto/",
         "Disallow: /forum/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

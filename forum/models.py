@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -216,7 +217,8 @@ class Topic(SingleLineFieldsMixin, models.Model):
         related_name="forum_topics",
     )
     is_pinned = models.BooleanField(_("pinned"), default=False)
-    is_locked = models.BooleanField(_("locked"), default=False)
+    # In context: Wagtail's own "locked" (a page locked for editing) is "gesperrt".
+    is_locked = models.BooleanField(pgettext_lazy("forum topic", "locked"), default=False)
     first_post = models.ForeignKey(
         "Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -564,7 +566,10 @@ class Report(models.Model):
         related_name="forum_reports",
     )
     reason = models.CharField(_("reason"), max_length=13, choices=ReportReason.choices)
-    comment = models.TextField(_("comment"), max_length=1000, blank=True)
+    # In context: Wagtail's own "comment" (on a page under review) is "Kommentar".
+    comment = models.TextField(
+        pgettext_lazy("forum report", "comment"), max_length=1000, blank=True
+    )
     status = models.CharField(
         _("status"), max_length=9, choices=ReportStatus.choices, default=ReportStatus.OPEN
     )

@@ -37,6 +37,7 @@ from django.utils.translation import ngettext
 from django_tasks import task
 
 from cms.mail.services import email_send
+from cms.site_url import site_url
 
 from .mentions import mentioned_members
 from .models import (
@@ -238,10 +239,6 @@ def describe(notification: Notification) -> str:
 
 
 # E-mail
-
-
-def site_url() -> str:
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 
 def unsubscribe_token(user) -> str:

@@ -4,9 +4,11 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.fields import WagtailImageField
 
+from cms.access import page_is_restricted
 from cms.privacy_guard import PersonalDataGuardForm
 from cms.validators import SingleLineFormMixin
 
@@ -21,8 +23,11 @@ from .models import (
     Topic,
 )
 from .selectors import DEFAULT_SORT, PracticeFilters
+from .services import Figure, Partner, PracticeContent, richtext_to_text
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
+# A date input takes its value in ISO format only; a localised date would leave it empty.
+DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class PracticeFilterForm(forms.Form):
@@ -157,13 +162,13 @@ class PracticeSubmissionForm(SingleLineFormMixin, PersonalDataGuardForm):
     start_date = forms.DateField(
         label=_("Start"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE_INPUT,
         help_text=_("Date as DD.MM.YYYY."),
     )
     end_date = forms.DateField(
         label=_("End"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE_INPUT,
         help_text=_("Leave empty for approaches that continue."),
     )
     status = forms.ModelChoiceField(
@@ -278,6 +283,110 @@ class PracticeSubmissionForm(SingleLineFormMixin, PersonalDataGuardForm):
 
     def section_fields(self):
         return [self[f"section_{key}"] for key, _label in SECTIONS]
+
+    def content(self) -> PracticeContent:
+        """The cleaned submission, with the rows of the partner and figure formsets."""
+        cleaned = self.cleaned_data
+        partners, figures = self.formsets
+        sections = {key: cleaned.get(f"section_{key}", "") for key, _label in SECTIONS}
+        sections["situation"] = _with_jobcenter_note(
+            sections["situation"], cleaned.get("other_jobcenter", "").strip()
+        )
+        return PracticeContent(
+            title=cleaned["title"],
+            teaser=cleaned["teaser"],
+            jobcenters=list(cleaned["jobcenters"]),
+            bundeslaender=list(cleaned["bundeslaender"]),
+            start_date=cleaned.get("start_date"),
+            end_date=cleaned.get("end_date"),
+            status=cleaned.get("status"),
+            topics=list(cleaned["topics"]),
+            target_groups=list(cleaned["target_groups"]),
+            phases=list(cleaned["phases"]),
+            partners=[
+                Partner(partner_type_id=row["partner_type"].pk, name=row["name"])
+                for row in partners.cleaned_data
+                if row.get("partner_type") and row.get("name")
+            ],
+            figures=[
+                Figure(label=row["label"], value=row["value"], note=row.get("note", ""))
+                for row in figures.cleaned_data
+                if row.get("label") and row.get("value")
+            ],
+            sections=sections,
+            contact={
+                "name": cleaned["contact_name"],
+                "function": cleaned["contact_function"],
+                "email": cleaned["contact_email"],
+                "phone": cleaned["contact_phone"],
+            },
+            staff_only=cleaned["visibility"] == "staff",
+            document=cleaned.get("document"),
+            image=cleaned.get("image"),
+            image_alt=cleaned.get("image_alt", "").strip(),
+        )
+
+    @staticmethod
+    def initial_for(page) -> tuple[dict, list[dict], list[dict]]:
+        """What ``page`` (a submitted practice, as revised last) fills into this form and its
+        partner and figure formsets: the reverse of ``content``."""
+        sections = {
+            key: "\n\n".join(
+                richtext_to_text(block.value.source)
+                for block in page.body
+                if block.block_type == key
+            )
+            for key, _label in SECTIONS
+        }
+        sections["situation"], other_jobcenter = _without_jobcenter_note(sections["situation"])
+        initial = {
+            "title": page.title,
+            "teaser": page.teaser,
+            "jobcenters": list(page.jobcenters.all()),
+            "other_jobcenter": other_jobcenter,
+            "bundeslaender": list(page.bundeslaender.all()) if page.supra_regional else [],
+            "start_date": page.start_date,
+            "end_date": page.end_date,
+            "status": page.status_id,
+            "topics": list(page.topics.all()),
+            "target_groups": list(page.target_groups.all()),
+            "phases": list(page.phases.all()),
+            "contact_name": page.contact_name,
+            "contact_function": page.contact_function,
+            "contact_email": page.contact_email,
+            "contact_phone": page.contact_phone,
+            "visibility": "staff" if page_is_restricted(page) else "public",
+            **{f"section_{key}": text for key, text in sections.items()},
+        }
+        partners = [
+            {"partner_type": partner.partner_type_id, "name": partner.name}
+            for partner in page.partners.all()
+        ]
+        figures = [
+            {"label": figure.label, "value": figure.value, "note": figure.note}
+            for figure in page.figures.all()
+        ]
+        return initial, partners, figures
+
+
+def _jobcenter_note(name: str) -> str:
+    return gettext("Jobcenter not yet in the directory: %(name)s") % {"name": name}
+
+
+def _with_jobcenter_note(situation: str, other_jobcenter: str) -> str:
+    """The initial situation, led by the Jobcenter the directory lacks (for the Redaktion)."""
+    if not other_jobcenter:
+        return situation
+    return f"{_jobcenter_note(other_jobcenter)}\n\n{situation}".strip()
+
+
+def _without_jobcenter_note(situation: str) -> tuple[str, str]:
+    """``situation`` without the note of ``_with_jobcenter_note``, and the Jobcenter it names."""
+    first, _blank, rest = situation.partition("\n\n")
+    prefix = _jobcenter_note("\0").partition("\0")[0]
+    if prefix and first.startswith(prefix) and "\n" not in first:
+        return rest, first[len(prefix) :].strip()
+    return situation, ""
 
 
 SECTION_HELP = {

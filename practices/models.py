@@ -10,7 +10,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.access import page_is_restricted
+from cms.blocks import ALT_TEXT_HELP, ALT_TEXT_MISSING, alt_text_or_description
 from cms.validators import SingleLineFieldsMixin
+from cms.widgets import Derivation, SearchableCheckboxSelectMultiple
 
 from .blocks import PracticeBodyBlock
 
@@ -168,6 +170,18 @@ class PracticeIndexPage(SingleLineFieldsMixin, Page):
         return context
 
 
+# Shown in the editor while the Jobcenters override the editor's Länder, and again on saving.
+BUNDESLAND_REPLACEMENT = _(
+    "The Bundesländer are taken from the Jobcenters: %(derived)s instead of %(chosen)s. "
+    "Tick “supra-regional” to choose them by hand."
+)
+NO_BUNDESLAND = _("no Bundesland")
+
+
+def bundesland_per_jobcenter() -> dict[int, int]:
+    return dict(Jobcenter.objects.values_list("pk", "bundesland_id"))
+
+
 class PracticePage(SingleLineFieldsMixin, Page):
     """A Praxisbeispiel: a local approach, the people behind it and what came of it."""
 
@@ -236,9 +250,20 @@ class PracticePage(SingleLineFieldsMixin, Page):
         FieldPanel("teaser"),
         MultiFieldPanel(
             [
-                FieldPanel("jobcenters"),
+                FieldPanel("jobcenters", widget=SearchableCheckboxSelectMultiple()),
                 FieldPanel("supra_regional"),
-                FieldPanel("bundeslaender"),
+                FieldPanel(
+                    "bundeslaender",
+                    widget=SearchableCheckboxSelectMultiple(
+                        derivation=Derivation(
+                            source="jobcenters",
+                            unless="supra_regional",
+                            mapping=bundesland_per_jobcenter,
+                            message=BUNDESLAND_REPLACEMENT,
+                            nothing=NO_BUNDESLAND,
+                        )
+                    ),
+                ),
             ],
             heading=_("Where"),
         ),
@@ -251,9 +276,9 @@ class PracticePage(SingleLineFieldsMixin, Page):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("topics"),
-                FieldPanel("target_groups"),
-                FieldPanel("phases"),
+                FieldPanel("topics", widget=SearchableCheckboxSelectMultiple()),
+                FieldPanel("target_groups", widget=SearchableCheckboxSelectMultiple()),
+                FieldPanel("phases", widget=SearchableCheckboxSelectMultiple()),
             ],
             heading=_("Classification"),
         ),
@@ -294,9 +319,24 @@ class PracticePage(SingleLineFieldsMixin, Page):
 
     def save(self, *args, **kwargs):
         if not self.supra_regional:
-            land_ids = {jobcenter.bundesland_id for jobcenter in self.jobcenters.all()}
-            self.bundeslaender = list(Bundesland.objects.filter(pk__in=land_ids))
+            self.bundeslaender = self.bundeslaender_from_jobcenters()
         return super().save(*args, **kwargs)
+
+    def bundeslaender_from_jobcenters(self) -> list[Bundesland]:
+        land_ids = {jobcenter.bundesland_id for jobcenter in self.jobcenters.all()}
+        return list(Bundesland.objects.filter(pk__in=land_ids))
+
+    def bundeslaender_replacement(self, chosen: list[Bundesland]) -> str:
+        """What saving puts in place of the Länder the editor chose; empty when it keeps them."""
+        if self.supra_regional or not chosen:
+            return ""
+        derived = self.bundeslaender_from_jobcenters()
+        if {land.pk for land in derived} == {land.pk for land in chosen}:
+            return ""
+        return BUNDESLAND_REPLACEMENT % {
+            "derived": ", ".join(land.name for land in derived) or NO_BUNDESLAND,
+            "chosen": ", ".join(land.name for land in chosen),
+        }
 
     @cached_property
     def is_staff_only(self) -> bool:
@@ -391,9 +431,7 @@ class PracticeImage(SingleLineFieldsMixin, Orderable):
         "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
     )
     alt_text = models.CharField(
-        _("alternative text"),
-        max_length=250,
-        help_text=_("Describes the image for people who cannot see it."),
+        _("alternative text"), max_length=255, blank=True, help_text=ALT_TEXT_HELP
     )
     caption = models.CharField(_("caption"), max_length=250, blank=True)
 
@@ -402,3 +440,11 @@ class PracticeImage(SingleLineFieldsMixin, Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.image_id is None:
+            return
+        self.alt_text = alt_text_or_description(self.alt_text, self.image)
+        if not self.alt_text:
+            raise ValidationError({"alt_text": ALT_TEXT_MISSING})

@@ -1,9 +1,11 @@
 """Reads of the practice library; each owns its joins so pages keep a constant query count."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import pgettext_lazy
+from wagtail.models import WorkflowState
 
 from cms.access import visible_pages
 
@@ -88,3 +90,95 @@ def practice_similar(*, practice: PracticePage, user, limit: int = 3) -> list[Pr
 
 def jobcenter_practices(*, jobcenter: Jobcenter, user) -> QuerySet[PracticePage]:
     return practice_base_queryset(user=user).filter(jobcenters=jobcenter).order_by("title")
+
+
+def practice_submissions(*, user) -> QuerySet[PracticePage]:
+    """The practices ``user`` submitted, newest first, each with its reviews (newest first).
+
+    What ``submission_state`` reads comes with them, in a fixed number of queries.
+    """
+    reviews = WorkflowState.objects.select_related(
+        "current_task_state__finished_by", "review_decline__declined_by"
+    ).order_by("-created_at", "-pk")
+    return (
+        PracticePage.objects.filter(submitted_by=user)
+        # A queryset of the page type itself: its reviews hang on the specific content type.
+        .prefetch_related(
+            Prefetch("_specific_workflow_states", queryset=reviews, to_attr="submission_reviews")
+        )
+        .order_by("-pk")
+    )
+
+
+@dataclass(frozen=True)
+class SubmissionState:
+    """Where a member's submission stands, as the member sees it."""
+
+    IN_REVIEW = "in_review"
+    CHANGES_REQUESTED = "changes_requested"
+    PUBLISHED = "published"
+    DECLINED = "declined"
+    WITHDRAWN = "withdrawn"
+
+    code: str
+    label: str
+    note: str = ""
+    by: object | None = None
+    at: datetime | None = None
+    submitted_at: datetime | None = None
+
+
+def submission_state(page: PracticePage) -> SubmissionState:
+    """The state of ``page`` for the member who submitted it (from ``practice_submissions``)."""
+    reviews = getattr(page, "submission_reviews", None)
+    if reviews is None:
+        reviews = list(
+            page.workflow_states.select_related(
+                "current_task_state__finished_by", "review_decline__declined_by"
+            ).order_by("-created_at", "-pk")
+        )
+    latest = reviews[0] if reviews else None
+    submitted_at = reviews[-1].created_at if reviews else page.latest_revision_created_at
+    if page.live:
+        return SubmissionState(
+            SubmissionState.PUBLISHED,
+            pgettext_lazy("submission state", "Published"),
+            at=page.first_published_at,
+            submitted_at=submitted_at,
+        )
+    decline = getattr(latest, "review_decline", None) if latest else None
+    if decline is not None:
+        return SubmissionState(
+            SubmissionState.DECLINED,
+            pgettext_lazy("submission state", "Declined"),
+            note=decline.reason,
+            by=decline.declined_by,
+            at=decline.declined_at,
+            submitted_at=submitted_at,
+        )
+    if (
+        latest is not None
+        and latest.status == WorkflowState.STATUS_NEEDS_CHANGES
+        # Changes the Redaktion asks of an editor who took the page over are theirs to make.
+        and latest.requested_by_id == page.submitted_by_id
+    ):
+        task_state = latest.current_task_state
+        return SubmissionState(
+            SubmissionState.CHANGES_REQUESTED,
+            pgettext_lazy("submission state", "Changes requested"),
+            note=(task_state.comment if task_state else "") or "",
+            by=task_state.finished_by if task_state else None,
+            at=task_state.finished_at if task_state else None,
+            submitted_at=submitted_at,
+        )
+    if page.first_published_at is not None and not (latest is not None and latest.is_active):
+        return SubmissionState(
+            SubmissionState.WITHDRAWN,
+            pgettext_lazy("submission state", "No longer published"),
+            submitted_at=submitted_at,
+        )
+    return SubmissionState(
+        SubmissionState.IN_REVIEW,
+        pgettext_lazy("submission state", "In review"),
+        submitted_at=submitted_at,
+    )

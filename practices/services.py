@@ -1,18 +1,38 @@
 """Writes of the practice library."""
 
 import html
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from html.parser import HTMLParser
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.models import WorkflowState
 
-from cms.access import page_set_staff_only
+from cms.access import page_is_restricted, page_set_staff_only
 from cms.mail.services import email_send
+from cms.site_url import absolute_url
 
-from .models import Jobcenter, PracticeIndexPage, PracticePage
+from .blocks import SECTIONS
+from .models import (
+    Jobcenter,
+    PracticeDocument,
+    PracticeFigure,
+    PracticeImage,
+    PracticeIndexPage,
+    PracticePage,
+    PracticePartner,
+    PracticeStatus,
+)
 from .reference import UMLAUTS
+
+SECTION_KEYS = frozenset(key for key, _label in SECTIONS)
 
 
 @dataclass(frozen=True)
@@ -28,12 +48,113 @@ class Figure:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class PracticeContent:
+    """What a member writes about a practice: on submitting it and on answering a change request.
+
+    ``sections`` maps the keys of ``blocks.SECTIONS`` to plain text; ``document`` and ``image``
+    are uploaded files, added to those the practice has.
+    """
+
+    title: str
+    teaser: str
+    jobcenters: list[Jobcenter] = field(default_factory=list)
+    bundeslaender: list = field(default_factory=list)
+    start_date: date | None = None
+    end_date: date | None = None
+    status: PracticeStatus | None = None
+    topics: list = field(default_factory=list)
+    target_groups: list = field(default_factory=list)
+    phases: list = field(default_factory=list)
+    partners: list[Partner] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    sections: dict[str, str] = field(default_factory=dict)
+    contact: dict[str, str] = field(default_factory=dict)
+    staff_only: bool = False
+    document: object | None = None
+    image: object | None = None
+    image_alt: str = ""
+
+
 def text_to_richtext(text: str) -> str:
     """Plain text with blank-line paragraphs as escaped rich-text HTML."""
     paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n")]
     return "".join(
         "<p>{}</p>".format(html.escape(part).replace("\n", "<br/>")) for part in paragraphs if part
     )
+
+
+class _TextExtractor(HTMLParser):
+    """Rich text as plain text: paragraphs apart by a blank line, line breaks kept, tags dropped."""
+
+    BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "div"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self.current: list[str] = []
+
+    def flush(self) -> None:
+        text = "".join(self.current).strip()
+        if text:
+            self.paragraphs.append(text)
+        self.current = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BLOCKS:
+            self.flush()
+        elif tag == "br":
+            self.current.append("\n")
+        elif tag == "li":
+            if "".join(self.current).strip():
+                self.current.append("\n")
+            self.current.append("• ")
+
+    def handle_endtag(self, tag):
+        if tag in self.BLOCKS:
+            self.flush()
+
+    def handle_data(self, data):
+        # Whitespace in HTML source is not content; line breaks come from <br>.
+        self.current.append(re.sub(r"\s+", " ", data))
+
+
+def richtext_to_text(source: str) -> str:
+    parser = _TextExtractor()
+    parser.feed(source)
+    parser.close()
+    parser.flush()
+    return "\n\n".join(
+        "\n".join(line.strip() for line in paragraph.split("\n")) for paragraph in parser.paragraphs
+    )
+
+
+def practice_body(body, sections: dict[str, str]) -> list[tuple]:
+    """``body`` with the text ``sections`` as written (in their order), then its other blocks.
+
+    Images, quotes and downloads the Redaktion added stay. A section whose text is unchanged
+    keeps its rich text, with the links and formatting the Redaktion may have given it.
+    """
+    earlier: dict[str, list] = {}
+    kept = []
+    for block in body:
+        if block.block_type in SECTION_KEYS:
+            earlier.setdefault(block.block_type, []).append(block.value)
+        else:
+            kept.append((block.block_type, block.value))
+    result = []
+    for key, text in sections.items():
+        values = earlier.get(key, [])
+        before = "\n\n".join(richtext_to_text(value.source) for value in values)
+        if values and _plain(text) == _plain(before):
+            result += [(key, value) for value in values]
+        elif text and text.strip():
+            result.append((key, text_to_richtext(text)))
+    return result + kept
+
+
+def _plain(text: str) -> str:
+    return richtext_to_text(text_to_richtext(text or ""))
 
 
 def unique_slug(parent, title: str) -> str:
@@ -46,78 +167,18 @@ def unique_slug(parent, title: str) -> str:
 
 
 @transaction.atomic
-def practice_submit(
-    *,
-    user,
-    title: str,
-    teaser: str,
-    jobcenters: list[Jobcenter],
-    bundeslaender: list,
-    start_date=None,
-    end_date=None,
-    status=None,
-    topics=(),
-    target_groups=(),
-    phases=(),
-    partners: list[Partner] = (),
-    figures: list[Figure] = (),
-    sections: dict[str, str] | None = None,
-    contact: dict[str, str] | None = None,
-    staff_only: bool = False,
-    document=None,
-    image=None,
-    image_alt: str = "",
-) -> PracticePage:
+def practice_submit(*, user, content: PracticeContent) -> PracticePage:
     """Save a practice from staff as a draft and submit it to the Redaktion's review workflow."""
-    from .models import PracticeDocument, PracticeFigure, PracticeImage, PracticePartner
-
     index = PracticeIndexPage.objects.first()
     if index is None:
         raise PracticeIndexPage.DoesNotExist("There is no practice index to add practices to.")
-    contact = contact or {}
     page = PracticePage(
-        title=title,
-        slug=unique_slug(index, title),
-        teaser=teaser,
-        supra_regional=bool(bundeslaender),
-        start_date=start_date,
-        end_date=end_date,
-        status=status,
-        contact_name=contact.get("name", ""),
-        contact_function=contact.get("function", ""),
-        contact_email=contact.get("email", ""),
-        contact_phone=contact.get("phone", ""),
-        submitted_by=user,
-        live=False,
-        owner=user,
-        body=[
-            (key, text_to_richtext(text))
-            for key, text in (sections or {}).items()
-            if text and text.strip()
-        ],
+        slug=unique_slug(index, content.title), submitted_by=user, live=False, owner=user
     )
-    page.jobcenters = list(jobcenters)
-    if bundeslaender:
-        page.bundeslaender = list(bundeslaender)
-    page.topics = list(topics)
-    page.target_groups = list(target_groups)
-    page.phases = list(phases)
-    page.partners = [
-        PracticePartner(partner_type_id=p.partner_type_id, name=p.name, sort_order=position)
-        for position, p in enumerate(partners)
-    ]
-    page.figures = [
-        PracticeFigure(label=f.label, value=f.value, note=f.note, sort_order=position)
-        for position, f in enumerate(figures)
-    ]
-    if document is not None:
-        page.documents = [PracticeDocument(document=_document_create(user=user, upload=document))]
-    if image is not None:
-        uploaded = _image_create(user=user, upload=image, title=title)
-        page.images = [PracticeImage(image=uploaded, alt_text=image_alt)]
+    _practice_fill(page, user=user, content=content)
     page.full_clean(exclude=["path", "depth", "url_path"])
     index.add_child(instance=page)
-    if staff_only:
+    if content.staff_only:
         page_set_staff_only(page, True)
     page.save_revision(user=user, log_action=True)
     if not user.has_perm("wagtailadmin.access_admin"):
@@ -128,6 +189,103 @@ def practice_submit(
     return page
 
 
+def submission_open_for_changes(*, page: PracticePage, user) -> WorkflowState:
+    """The review of ``page`` that waits for changes from ``user``, who submitted it.
+
+    Raises ``PermissionDenied`` with the reason, for the member to read, in every other case.
+    """
+    if user is None or not user.is_authenticated or page.submitted_by_id != user.pk:
+        raise PermissionDenied(_("Only the member who submitted this practice can revise it."))
+    workflow_state = page.current_workflow_state
+    if workflow_state is not None and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
+        raise PermissionDenied(
+            _(
+                "The Redaktion is reviewing this submission. You can revise it when they ask "
+                "you for changes."
+            )
+        )
+    if (
+        workflow_state is None
+        or workflow_state.status != WorkflowState.STATUS_NEEDS_CHANGES
+        # A review an editor started on the page asks the editor, not the member.
+        or workflow_state.requested_by_id != user.pk
+    ):
+        raise PermissionDenied(_("This submission is no longer open for changes."))
+    lock = page.get_lock()
+    if lock is not None and lock.for_user(user):
+        raise PermissionDenied(
+            _("The Redaktion is editing this submission at the moment. Please try again later.")
+        )
+    return workflow_state
+
+
+@transaction.atomic
+def practice_resubmit(*, page: PracticePage, user, content: PracticeContent) -> PracticePage:
+    """Save ``user``'s answer to the Redaktion's change request on ``page`` and send it back.
+
+    The answer becomes a new revision by ``user``, and the review resumes at the step that
+    asked for changes, as it does when an editor resubmits in Wagtail's page editor; the
+    Redaktion is notified by Wagtail. Returns the page as revised.
+    """
+    workflow_state = submission_open_for_changes(page=page, user=user)
+    draft = page.get_latest_revision_as_object()
+    _practice_fill(draft, user=user, content=content)
+    if not draft.live:
+        # As in Wagtail's editor: the row of a page never published holds its latest draft.
+        draft.save()
+    if content.staff_only != page_is_restricted(draft):
+        page_set_staff_only(draft, content.staff_only)
+    draft.save_revision(user=user, log_action=True)
+    workflow_state.resume(user)
+    return draft
+
+
+def _practice_fill(page: PracticePage, *, user, content: PracticeContent) -> None:
+    """Put ``content`` into ``page``, a new page or the latest revision of a submitted one."""
+    contact = content.contact
+    page.title = content.title
+    page.teaser = content.teaser
+    page.supra_regional = bool(content.bundeslaender)
+    page.start_date = content.start_date
+    page.end_date = content.end_date
+    page.status = content.status
+    page.contact_name = contact.get("name", "")
+    page.contact_function = contact.get("function", "")
+    page.contact_email = contact.get("email", "")
+    page.contact_phone = contact.get("phone", "")
+    page.body = practice_body(page.body, content.sections)
+    page.jobcenters = list(content.jobcenters)
+    if content.bundeslaender:
+        page.bundeslaender = list(content.bundeslaender)
+    page.topics = list(content.topics)
+    page.target_groups = list(content.target_groups)
+    page.phases = list(content.phases)
+    page.partners = [
+        PracticePartner(partner_type_id=p.partner_type_id, name=p.name, sort_order=position)
+        for position, p in enumerate(content.partners)
+    ]
+    page.figures = [
+        PracticeFigure(label=f.label, value=f.value, note=f.note, sort_order=position)
+        for position, f in enumerate(content.figures)
+    ]
+    if content.document is not None:
+        documents = list(page.documents.all())
+        uploaded = _document_create(user=user, upload=content.document)
+        page.documents = [
+            *documents,
+            PracticeDocument(document=uploaded, sort_order=len(documents)),
+        ]
+    if content.image is not None:
+        images = list(page.images.all())
+        uploaded = _image_create(
+            user=user, upload=content.image, title=content.title, description=content.image_alt
+        )
+        page.images = [
+            *images,
+            PracticeImage(image=uploaded, alt_text=content.image_alt, sort_order=len(images)),
+        ]
+
+
 def _document_create(*, user, upload):
     from wagtail.documents import get_document_model
 
@@ -136,10 +294,13 @@ def _document_create(*, user, upload):
     return document
 
 
-def _image_create(*, user, upload, title: str):
+def _image_create(*, user, upload, title: str, description: str = ""):
     from wagtail.images import get_image_model
 
-    image = get_image_model()(title=title, file=upload, uploaded_by_user=user)
+    # The member's alt text becomes the image's description, which editors' alt texts start from.
+    image = get_image_model()(
+        title=title, description=description[:255], file=upload, uploaded_by_user=user
+    )
     image.save()
     return image
 
@@ -169,18 +330,7 @@ def practice_notify_submitter(*, page: PracticePage) -> bool:
         submitter_notified=True
     ):
         return False
-    context = {
-        "user": submitter,
-        "page": page,
-        "url": page.get_full_url() or page.url,
-        "site_name": settings.WAGTAIL_SITE_NAME,
-    }
-    email_send(
-        to=[submitter.email],
-        subject=render_to_string("practices/email/published_subject.txt", context),
-        body=render_to_string("practices/email/published.txt", context),
-        html=render_to_string("practices/email/published.html", context),
-    )
+    _email_submitter(submitter, "published", {"page": page, "url": absolute_url(page.url)})
     return True
 
 
@@ -188,22 +338,50 @@ def practice_notify_changes_requested(*, page: PracticePage, reviewer, comment: 
     """Tell the member who submitted ``page`` that the Redaktion asks for changes.
 
     Submitters without admin access cannot open the review in Wagtail, so the e-mail carries
-    the reviewer's comment, and answering it reaches the reviewer.
+    the reviewer's comment and the link to revise the practice on the site; answering the
+    e-mail reaches the reviewer.
     """
     submitter = page.submitted_by
     if submitter is None or not submitter.email:
         return False
-    context = {
-        "user": submitter,
-        "page": page,
-        "comment": comment.strip(),
-        "site_name": settings.WAGTAIL_SITE_NAME,
-    }
-    email_send(
-        to=[submitter.email],
-        subject=render_to_string("practices/email/changes_requested_subject.txt", context),
-        body=render_to_string("practices/email/changes_requested.txt", context),
-        html=render_to_string("practices/email/changes_requested.html", context),
-        reply_to=[reviewer.email] if reviewer is not None and reviewer.email else [],
+    _email_submitter(
+        submitter,
+        "changes_requested",
+        {
+            "page": page,
+            "comment": comment.strip(),
+            "edit_url": absolute_url(reverse("practices:submission_edit", args=[page.pk])),
+        },
+        reviewer=reviewer,
     )
     return True
+
+
+def practice_notify_declined(*, page: PracticePage, reviewer, reason: str) -> bool:
+    """Tell the member who submitted ``page`` that the Redaktion declined it, and why."""
+    submitter = page.submitted_by
+    if submitter is None or not submitter.email:
+        return False
+    _email_submitter(
+        submitter,
+        "declined",
+        {
+            "page": page,
+            "reason": reason.strip(),
+            "submissions_url": absolute_url(reverse("practices:my_submissions")),
+        },
+        reviewer=reviewer,
+    )
+    return True
+
+
+def _email_submitter(submitter, template: str, context: dict, *, reviewer=None) -> None:
+    """Queue ``practices/email/<template>*`` to ``submitter``; answering reaches the reviewer."""
+    context = {"user": submitter, "site_name": settings.WAGTAIL_SITE_NAME, **context}
+    email_send(
+        to=[submitter.email],
+        subject=render_to_string(f"practices/email/{template}_subject.txt", context),
+        body=render_to_string(f"practices/email/{template}.txt", context),
+        html=render_to_string(f"practices/email/{template}.html", context),
+        reply_to=[reviewer.email] if reviewer is not None and reviewer.email else [],
+    )

@@ -15,7 +15,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +43,7 @@ from .models import (
     Topic,
 )
 from .reference import term_slug
-from .services import text_to_richtext
+from .services import richtext_to_text, text_to_richtext
 
 # The keys of a record, in the order the export writes them.
 FIELDS = (
@@ -1055,52 +1054,3 @@ _FORMULA = re.compile(r"^(?:[=@\t\r]|[+-](?![\d\s()./+-]*$))")
 
 def _csv_safe(value: str) -> str:
     return f"'{value}" if _FORMULA.match(value) else value
-
-
-# ---------------------------------------------------------------------------------------------
-# Rich text ⇄ plain text
-
-
-class _TextExtractor(HTMLParser):
-    """Rich text as plain text: paragraphs apart by a blank line, line breaks kept, tags dropped."""
-
-    BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "div"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.paragraphs: list[str] = []
-        self.current: list[str] = []
-
-    def flush(self) -> None:
-        text = "".join(self.current).strip()
-        if text:
-            self.paragraphs.append(text)
-        self.current = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.BLOCKS:
-            self.flush()
-        elif tag == "br":
-            self.current.append("\n")
-        elif tag == "li":
-            if "".join(self.current).strip():
-                self.current.append("\n")
-            self.current.append("• ")
-
-    def handle_endtag(self, tag):
-        if tag in self.BLOCKS:
-            self.flush()
-
-    def handle_data(self, data):
-        # Whitespace in HTML source is not content; line breaks come from <br>.
-        self.current.append(re.sub(r"\s+", " ", data))
-
-
-def richtext_to_text(source: str) -> str:
-    parser = _TextExtractor()
-    parser.feed(source)
-    parser.close()
-    parser.flush()
-    return "\n\n".join(
-        "\n".join(line.strip() for line in paragraph.split("\n")) for paragraph in parser.paragraphs
-    )

@@ -7,4 +7,10 @@ urlpatterns = [
     path("jobcenter/<slug:slug>/", views.jobcenter_detail, name="jobcenter"),
     path("praxisbeispiel-einreichen/", views.submit, name="submit"),
     path("praxisbeispiel-einreichen/danke/", views.submit_done, name="submit_done"),
+    path("meine-einreichungen/", views.my_submissions, name="my_submissions"),
+    path(
+        "meine-einreichungen/<int:page_id>/bearbeiten/",
+        views.submission_edit,
+        name="submission_edit",
+    ),
 ]

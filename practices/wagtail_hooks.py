@@ -1,4 +1,6 @@
+from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -6,6 +8,7 @@ from .models import (
     Bundesland,
     Jobcenter,
     PartnerType,
+    PracticePage,
     PracticeStatus,
     ProcessPhase,
     Regionaldirektion,
@@ -59,3 +62,20 @@ class LibraryDataGroup(SnippetViewSetGroup):
 
 
 register_snippet(LibraryDataGroup)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def tell_the_editor_which_bundeslaender_the_jobcenters_replace(request, page):
+    # A background autosave answers in JSON; its messages would pile up for the next page view.
+    if not isinstance(page, PracticePage) or not request.accepts("text/html"):
+        return
+    chosen_ids = [
+        value
+        for value in request.POST.getlist("bundeslaender")
+        if value.isascii() and value.isdigit()
+    ]
+    chosen = list(Bundesland.objects.filter(pk__in=chosen_ids)) if chosen_ids else []
+    replacement = page.bundeslaender_replacement(chosen)
+    if replacement:
+        messages.warning(request, replacement)

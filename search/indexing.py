@@ -64,8 +64,10 @@ def outbox_record(*, objects: Iterable[Model]) -> int:
 
 
 def _push_after_commit() -> None:
+    from .tasks import push_index_changes
+
     try:
-        outbox_push(max_batches=1, respect_backoff=True)
+        push_index_changes.enqueue()
     except Exception:  # a failed push must never break the request that saved content
         logger.exception("Pushing search index changes failed; they stay in the outbox.")
 

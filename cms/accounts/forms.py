@@ -1,9 +1,12 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
+from cms.mail.services import email_send
 from cms.validators import SingleLineFormMixin
 
 from .models import User
@@ -50,6 +53,11 @@ class LoginForm(CredentialLengthMixin, SingleLineFormMixin, AuthenticationForm):
 class AdminLoginForm(CredentialLengthMixin, WagtailLoginForm):
     """The Wagtail admin's login (WAGTAILADMIN_USER_LOGIN_FORM) with the site's limits."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail's password field has no label, so Django would show its English field name.
+        self.fields["password"].label = _("Password")
+
 
 class ProfileForm(SingleLineFormMixin, forms.ModelForm):
     class Meta:
@@ -65,3 +73,27 @@ class ProfileForm(SingleLineFormMixin, forms.ModelForm):
             ("", _("— no region —")),
             *self.fields["region"].choices[1:],
         ]
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's reset form, with the e-mail sent through the mail queue (``cms.mail``)."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        email_send(
+            to=[to_email],
+            subject=render_to_string(subject_template_name, context),
+            body=render_to_string(email_template_name, context),
+            html=(
+                render_to_string(html_email_template_name, context)
+                if html_email_template_name
+                else ""
+            ),
+        )

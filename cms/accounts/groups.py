@@ -9,6 +9,11 @@ MODERATORS = "Moderation"
 
 WORKFLOW_NAME = "Redaktionelle Prüfung"
 TASK_NAME = "Freigabe durch die Redaktion"
+# Wagtail names the root of the page tree "Root"; the admin shows it atop every breadcrumb.
+ROOT_PAGE_TITLE = "Alle Seiten"
+# Wagtail's sample workflow and its task, retired below, under a German name that says so.
+WAGTAIL_SAMPLE_NAME = "Moderators approval"
+RETIRED_SAMPLE_NAME = "Wagtail-Beispiel (stillgelegt)"
 
 # Page permissions the Redaktion holds on the whole tree; publishing goes through the workflow.
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
@@ -28,13 +33,15 @@ def _permission(app_label: str, codename: str) -> Permission | None:
 
 @transaction.atomic
 def groups_sync() -> dict[str, Group]:
-    """Create or update the three groups, their permissions and the review workflow."""
+    """Create or update the three groups, their permissions and the review workflow; give the
+    page tree's root its German title."""
     from wagtail.models import (
         Collection,
         GroupApprovalTask,
         GroupCollectionPermission,
         GroupPagePermission,
         Page,
+        Task,
         Workflow,
         WorkflowPage,
         WorkflowTask,
@@ -62,6 +69,9 @@ def groups_sync() -> dict[str, Group]:
     root = Page.get_first_root_node()
     if root is None:
         return groups
+    Page.objects.filter(pk=root.pk).exclude(title=ROOT_PAGE_TITLE).update(
+        title=ROOT_PAGE_TITLE, draft_title=ROOT_PAGE_TITLE
+    )
     for codename in EDITOR_PAGE_PERMISSIONS:
         permission = _permission("wagtailcore", codename)
         if permission:
@@ -90,6 +100,9 @@ def groups_sync() -> dict[str, Group]:
     # One review workflow for the whole tree; Wagtail's sample "Moderators approval" is retired.
     WorkflowPage.objects.exclude(workflow=workflow).filter(page=root).delete()
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
-    Workflow.objects.exclude(pk=workflow.pk).filter(name="Moderators approval").update(active=False)
+    Workflow.objects.exclude(pk=workflow.pk).filter(name=WAGTAIL_SAMPLE_NAME).update(
+        name=RETIRED_SAMPLE_NAME, active=False
+    )
+    Task.objects.filter(name=WAGTAIL_SAMPLE_NAME).update(name=RETIRED_SAMPLE_NAME, active=False)
     Group.objects.filter(name__in=["Moderators", "Editors"]).delete()
     return groups

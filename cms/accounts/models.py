@@ -37,6 +37,11 @@ class User(SingleLineFieldsMixin, AbstractUser):
     def __str__(self) -> str:
         return self.public_name
 
+    def get_full_name(self) -> str:
+        # Wagtail names people by their full name (history, locks, review e-mails); colleagues
+        # know each other by the name they chose to show.
+        return self.display_name or super().get_full_name()
+
     @property
     def public_name(self) -> str:
-        return self.display_name or self.get_full_name() or self.username
+        return self.get_full_name() or self.username

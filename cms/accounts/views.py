@@ -5,7 +5,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
-from .forms import LoginForm, ProfileForm
+from cms.site_url import site_url
+
+from .forms import LoginForm, PasswordResetForm, ProfileForm
 
 
 class LoginView(auth_views.LoginView):
@@ -16,10 +18,16 @@ class LoginView(auth_views.LoginView):
 
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset_form.html"
+    form_class = PasswordResetForm
     email_template_name = "accounts/email/password_reset.txt"
     html_email_template_name = "accounts/email/password_reset.html"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    @property
+    def extra_email_context(self):
+        # The link leads to the public address, not to whichever host the request came in by.
+        return {"site_url": site_url()}
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

@@ -108,6 +108,19 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Requests write in parallel threads (sessions, logins, forum posts, admin revisions).
+    # WAL lets readers and the one writer proceed side by side, and NORMAL syncing is safe in
+    # WAL while sparing an fsync per commit. A transaction that reads before it writes must not
+    # start DEFERRED: SQLite refuses its later upgrade to a write lock at once ("database is
+    # locked") while another connection writes. IMMEDIATE takes the write lock at BEGIN, where
+    # a busy connection waits up to `timeout` seconds for its turn.
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -175,7 +188,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Wissensbörse <norepl
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 WAGTAIL_SITE_NAME = "Wissensbörse Netzwerke ABC"
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The one public address of the site (cms/site_url.py): every absolute link is made from it.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
@@ -279,6 +294,8 @@ FORUM_PREVENT_DUPLICATE_POSTS = env_bool("FORUM_PREVENT_DUPLICATE_POSTS", True)
 FORUM_REPORTS_TO_HIDE = int(os.environ.get("FORUM_REPORTS_TO_HIDE", "3"))
 FORUM_EMAIL_DEFAULT_FREQUENCY = os.environ.get("FORUM_EMAIL_DEFAULT_FREQUENCY", "immediately")
 FORUM_UNSUBSCRIBE_MAX_AGE_DAYS = int(os.environ.get("FORUM_UNSUBSCRIBE_MAX_AGE_DAYS", "90"))
+# Local time (TIME_ZONE) at which `manage.py schedule` hands the daily digest to the worker.
+FORUM_DIGEST_TIME = os.environ.get("FORUM_DIGEST_TIME", "06:00")
 
 
 # Side effects after the commit (cms/mail/): tasks through the Django tasks API. Here they run

@@ -1,4 +1,4 @@
-"""Production: refuses to start without a secret key and host names; HTTPS only."""
+"""Production: refuses to start without a secret key, host names and public address; HTTPS only."""
 
 import os
 
@@ -13,6 +13,11 @@ if not SECRET_KEY or len(SECRET_KEY) < 50:
     )
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's host names in production.")
+if not os.environ.get("SITE_URL", "").startswith("https://"):
+    raise ImproperlyConfigured(
+        "SITE_URL must be the site's public https:// address in production; every link in "
+        "pages, feeds and e-mails is made from it."
+    )
 
 DEBUG = False
 STORAGES = {

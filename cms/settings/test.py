@@ -10,6 +10,10 @@ SECRET_KEY = "test-only-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ"
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Not the address the test client calls ("testserver"), so that a link made from the request
+# instead of the public address shows up.
+SITE_URL = "https://wissensboerse.example"
+WAGTAILADMIN_BASE_URL = SITE_URL
 MEDIA_ROOT = tempfile.mkdtemp(prefix="wissensboerse-media-")
 STORAGES = {
     **STORAGES,

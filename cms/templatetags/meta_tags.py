@@ -4,18 +4,20 @@ from django import template
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from cms.site_url import absolute_url
+
 register = template.Library()
 
 DESCRIPTION_FIELDS = ("search_description", "teaser", "summary", "intro")
 
 
 def _canonical_url(request, page) -> str:
-    """The page's URL on its site; for plain views the request's own address without a query."""
-    if page is not None and hasattr(page, "get_full_url"):
-        url = page.get_full_url(request)
-        if url:
-            return url
-    return request.build_absolute_uri(request.path) if request is not None else ""
+    """The page's public URL; for plain views the request's path without a query."""
+    if page is not None and hasattr(page, "get_url"):
+        path = page.get_url(request)
+        if path:
+            return absolute_url(path)
+    return absolute_url(request.path) if request is not None else ""
 
 
 def _description(page, override: str) -> str:
@@ -47,7 +49,6 @@ def page_meta(context) -> dict:
     }
 
 
-@register.simple_tag(takes_context=True)
-def absolute_uri(context, url: str) -> str:
-    request = context.get("request")
-    return request.build_absolute_uri(url) if request is not None else url
+@register.simple_tag
+def absolute_uri(url: str) -> str:
+    return absolute_url(url)

@@ -246,3 +246,26 @@ def _mention_mails(world, django_capture_on_commit_callbacks) -> list[str]:
     if staff.email in recipients:
         problems.append("mention mail: staff outside the closed category got one")
     return problems
+
+
+def test_guide_pdfs_answer_like_their_page(client, world):
+    """A guide's PDF is a channel of its own: made once and kept, it must still be served
+    only to those who may open the guide."""
+    from tests.factories.pdf import pdf_text, require_pdf_engine, response_bytes
+
+    require_pdf_engine()
+    problems = []
+    for who in USERS:
+        _client_for(client, world, who)
+        for kind in PAGE_KINDS:
+            guide = world.guides[kind]
+            response = client.get(f"{guide.url}pdf/")
+            content = response_bytes(response)
+            is_pdf = content.startswith(b"%PDF")
+            if kind in SEES[who]:
+                if response.status_code != 200 or MARKERS[kind] not in pdf_text(content):
+                    problems.append(f"PDF of the {kind} guide: {response.status_code} for {who}")
+            elif is_pdf or (kind != "password" and response.status_code not in (302, 403, 404)):
+                problems.append(f"PDF of the {kind} guide: shown to {who}")
+
+    assert problems == []

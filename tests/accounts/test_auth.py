@@ -3,6 +3,7 @@ import re
 import pytest
 from axes.models import AccessAttempt
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
@@ -55,15 +56,20 @@ class TestLogin:
 
 
 class TestPasswordReset:
-    def test_reset_by_email_link(self, client, home, staff_user):
-        response = client.post(reverse("accounts:password_reset"), {"email": staff_user.email})
+    def test_reset_by_email_link(
+        self, client, home, staff_user, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(reverse("accounts:password_reset"), {"email": staff_user.email})
         assert response.status_code == 302
         assert len(mail.outbox) == 1
         message = mail.outbox[0]
         assert message.to == [staff_user.email]
         assert message.subject == "Ihr neues Passwort für die Wissensbörse"
         assert "Guten Tag" in message.body
-        link = re.search(r"http://testserver(/konto/passwort-neu/\S+/)", message.body).group(1)
+        link = re.search(
+            re.escape(settings.SITE_URL) + r"(/konto/passwort-neu/\S+/)", message.body
+        ).group(1)
 
         form_url = client.get(link)["Location"]
         new_password = "Neues-Passwort-fuer-2027"

@@ -53,9 +53,17 @@ def test_guide_table_of_contents_by_keyboard(page, demo_site):
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"#partner-gewinnen$"))
     expect(page.locator("#partner-gewinnen")).to_be_in_viewport()
-    expect(page.get_by_role("link", name="Als PDF herunterladen")).to_have_attribute(
-        "href", re.compile(r"\.pdf$|/dokumente/")
+    pdf_link = page.get_by_role("link", name="Als PDF herunterladen")
+    expect(pdf_link).to_have_attribute(
+        "href", re.compile(r"/handlungshilfen/netzwerkarbeit-im-jobcenter-aufbauen/pdf/$")
     )
+    # Made when the demo published the guide, so the page knows its size.
+    expect(page.locator(".guide__pdf .download__meta")).to_have_text(
+        re.compile(r"^\(PDF, [\d,]+\sKB\)$")
+    )
+    download = page.request.get(pdf_link.get_attribute("href"))
+    assert download.headers["content-type"] == "application/pdf"
+    assert download.body().startswith(b"%PDF")
 
 
 def test_unknown_field_of_action_is_explained_accessibly(page, demo_site):

@@ -30,7 +30,7 @@ def test_editor_submits_and_second_editor_approves(browser, live_server, demo_si
     page.locator("#id_teaser").fill("Ein Jobcenter erprobt gemeinsam mit der Kommune neue Wege.")
     page.locator("[data-w-dropdown-target='toggle']").last.click()
     page.locator("button[name='action-submit']").click()
-    expect(page.locator(".messages")).to_contain_text("zur Moderation eingereicht")
+    expect(page.locator(".messages")).to_contain_text("zur redaktionellen Prüfung eingereicht")
     article = ArticlePage.objects.get(title="Neue Wege in die Arbeit")
     assert not article.live
     # The submitter is offered no approval.

@@ -3,6 +3,7 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.conf import settings
 
 from cms.access import page_set_staff_only
 from tests.cms.magazine_helpers import (
@@ -50,10 +51,10 @@ class TestRssFeed:
         assert response["Content-Type"].startswith("application/rss+xml")
         channel = ET.fromstring(response.content).find("channel")
         assert channel.findtext("title") == "Magazin „chancen“ – Wissensbörse Netzwerke ABC"
-        assert channel.findtext("link") == "http://testserver/magazin/"
+        assert channel.findtext("link") == f"{settings.SITE_URL}/magazin/"
         items = channel.findall("item")
         assert [item.findtext("title") for item in items] == ["Joboffensive Gelsenkirchen"]
-        assert items[0].findtext("link") == f"http://testserver{public.url}"
+        assert items[0].findtext("link") == f"{settings.SITE_URL}{public.url}"
         assert items[0].findtext("description") == "Mehr Zeit für jede Beratung."
         assert items[0].findtext("category") == "Arbeitgeberservice"
 
@@ -111,7 +112,7 @@ class TestSitemap:
         locations = self.locations(client)
 
         for page in (issue, public, guide):
-            assert f"http://localhost{page.url}" in locations
+            assert f"{settings.SITE_URL}{page.url}" in locations
 
     def test_staff_only_and_drafts_are_absent(self, client, home, articles):
         _public, internal, draft = articles
@@ -129,7 +130,7 @@ class TestSitemap:
 def test_robots_txt_links_the_sitemap_and_closes_private_areas(client, home):
     body = client.get("/robots.txt").content.decode()
 
-    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in body
     assert "Disallow: /admin/" in body
     assert "Disallow: /forum/" in body
 

@@ -21,7 +21,7 @@ from cms.access import (
 )
 from cms.accounts.groups import EDITORS, MODERATORS, STAFF
 from practices.models import PracticeDocument, PracticeImage
-from practices.services import practice_submit
+from practices.services import PracticeContent, practice_submit
 from tests.cms.magazine_helpers import guide_index, magazine_index, make_guide, make_issue
 from tests.factories import create_user, site_home
 from tests.factories.files import create_document, create_image, pdf_upload, png_upload
@@ -113,14 +113,15 @@ def make_case(case: str, users: dict) -> Files:
     if case == "pending":
         page = practice_submit(
             user=users["submitter"],
-            title="Peer-Mentoring im Absolventenmanagement",
-            teaser="Ehemalige Teilnehmende begleiten neue Teilnehmende.",
-            jobcenters=[create_jobcenter()],
-            bundeslaender=[],
-            staff_only=False,
-            document=pdf_upload(),
-            image=png_upload(),
-            image_alt="Flyer der Joboffensive",
+            content=PracticeContent(
+                title="Peer-Mentoring im Absolventenmanagement",
+                teaser="Ehemalige Teilnehmende begleiten neue Teilnehmende.",
+                jobcenters=[create_jobcenter()],
+                staff_only=False,
+                document=pdf_upload(),
+                image=png_upload(),
+                image_alt="Flyer der Joboffensive",
+            ),
         )
         page = page.specific
         return Files(

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -76,4 +77,4 @@ def test_search_with_overlong_query_gives_message(client, home):
 def test_robots_txt_points_to_sitemap(client, home):
     body = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in body
-    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in body

@@ -24,6 +24,7 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
             "ALLOWED_HOSTS",
             "DJANGO_SETTINGS_MODULE",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "SITE_URL",
         }
     }
     environment.update(env)
@@ -65,12 +66,54 @@ class TestSettingsModules:
             "db.internal",
         ]
 
+    def test_sqlite_default_lets_concurrent_writers_wait(self, tmp_path):
+        # Inside an atomic block the site's connection must already hold the write lock, so
+        # that a second writer is refused at once (timeout 0) instead of deadlocking later.
+        script = "\n".join(
+            [
+                "import sqlite3",
+                "from django.db import connection, transaction",
+                "cursor = connection.cursor()",
+                "pragmas = [cursor.execute(f'PRAGMA {name}').fetchone()[0]"
+                " for name in ('journal_mode', 'busy_timeout', 'synchronous')]",
+                "with transaction.atomic():",
+                "    other = sqlite3.connect(connection.settings_dict['NAME'], timeout=0)",
+                "    try:",
+                "        other.execute('BEGIN IMMEDIATE')",
+                "        second_writer = 'admitted'",
+                "    except sqlite3.OperationalError as error:",
+                "        second_writer = str(error)",
+                "print(*pragmas, second_writer.replace(' ', '-'))",
+            ]
+        )
+        result = manage(
+            "shell",
+            "--verbosity",
+            "0",
+            "-c",
+            script,
+            DJANGO_SETTINGS_MODULE="cms.settings.dev",
+            DATABASE_URL="",
+            WISSENSBOERSE_VAR_DIR=str(tmp_path),
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.split() == ["wal", "20000", "1", "database-is-locked"]
+
     @pytest.mark.parametrize(
         ("env", "message"),
         [
             ({"ALLOWED_HOSTS": "wissen.example"}, "SECRET_KEY"),
             ({"SECRET_KEY": "short", "ALLOWED_HOSTS": "wissen.example"}, "SECRET_KEY"),
             ({"SECRET_KEY": STRONG_KEY}, "ALLOWED_HOSTS"),
+            ({"SECRET_KEY": STRONG_KEY, "ALLOWED_HOSTS": "wissen.example"}, "SITE_URL"),
+            (
+                {
+                    "SECRET_KEY": STRONG_KEY,
+                    "ALLOWED_HOSTS": "wissen.example",
+                    "SITE_URL": "http://localhost",
+                },
+                "SITE_URL",
+            ),
         ],
     )
     def test_production_refuses_insecure_defaults(self, env, message):
@@ -88,6 +131,7 @@ class TestSettingsModules:
             DJANGO_SETTINGS_MODULE="cms.settings.production",
             SECRET_KEY=STRONG_KEY,
             ALLOWED_HOSTS="wissen.example",
+            SITE_URL="https://wissen.example",
         )
         assert result.returncode == 0, result.stdout + result.stderr
         assert "System check identified no issues" in result.stdout

@@ -1,25 +1,27 @@
 """Editorial publishing: review by a second editor, scheduling, revisions, who may publish."""
 
+import json
 import logging
 import smtplib
 from datetime import timedelta
 from io import StringIO
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Workflow, WorkflowPage, WorkflowState
+from wagtail.models import PageLogEntry, Workflow, WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from cms.accounts.groups import EDITORS, MODERATORS, STAFF, TASK_NAME, groups_sync
-from cms.models import ArticlePage, ReviewTask
-from practices.services import practice_submit
+from cms.models import ArticlePage, ReviewDecline, ReviewTask
+from practices.services import PracticeContent, practice_submit
 from search.models import IndexOutbox, SearchDocument
-from tests.cms.magazine_helpers import magazine_index, make_article, make_issue
+from tests.cms.magazine_helpers import make_article
 from tests.factories import create_user
 from tests.factories.practices import create_jobcenter
 
@@ -27,19 +29,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def issue(home):
-    groups_sync()
-    return make_issue(magazine_index(home), number=7)
-
-
-@pytest.fixture
-def editor_a(db):
-    return create_user(EDITORS, username="redakteurin.a")
-
-
-@pytest.fixture
-def editor_b(db):
-    return create_user(EDITORS, username="redakteur.b")
+def issue(review_issue):
+    return review_issue
 
 
 def article_form(**overrides) -> dict:
@@ -82,8 +73,12 @@ def submit_new_article(client, editor, issue) -> ArticlePage:
 
 
 def approve_url(page) -> str:
+    return action_url(page, "approve")
+
+
+def action_url(page, action: str) -> str:
     task_state = page.current_workflow_state.current_task_state
-    return reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk))
+    return reverse("wagtailadmin_pages:workflow_action", args=(page.pk, action, task_state.pk))
 
 
 class TestReviewWorkflow:
@@ -101,19 +96,22 @@ class TestReviewWorkflow:
         client.logout()
         assert client.get(issue.url).content.decode().count(article.title) == 0
 
-    def test_submitter_cannot_approve_own_submission(self, client, issue, editor_a):
+    @pytest.mark.parametrize("action", ["approve", "reject", "decline"])
+    def test_submitter_cannot_decide_on_own_submission(self, client, issue, editor_a, action):
         article = submit_new_article(client, editor_a, issue)
         task = article.current_workflow_task
 
         actions = [name for name, _label, _modal in task.get_actions(article, editor_a)]
-        response = client.post(approve_url(article), {"comment": ""}, follow=True)
+        response = client.post(
+            action_url(article, action), {"comment": "Selbst entschieden."}, follow=True
+        )
 
-        assert "approve" not in actions
-        assert "reject" in actions
+        assert actions == []
         assert "keinen Zugang zu diesem Bereich" in response.content.decode()
         article.refresh_from_db()
         assert not article.live
         assert article.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+        assert not ReviewDecline.objects.exists()
 
     def test_edit_view_offers_approval_only_to_the_second_editor(
         self, client, issue, editor_a, editor_b
@@ -125,9 +123,12 @@ class TestReviewWorkflow:
         client.force_login(editor_b)
         other = client.get(edit_url).content.decode()
 
-        assert 'data-workflow-action-name="reject"' in own
+        assert 'data-workflow-action-name="reject"' not in own
         assert 'data-workflow-action-name="approve"' not in own
+        assert 'data-workflow-action-name="decline"' not in own
         assert 'data-workflow-action-name="approve"' in other
+        assert 'data-workflow-action-name="reject"' in other
+        assert 'data-workflow-action-name="decline"' in other
         assert "Freigeben und Veröffentlichen" in other
 
     def test_second_editor_approves_and_article_goes_live(self, client, issue, editor_a, editor_b):
@@ -155,16 +156,137 @@ class TestReviewWorkflow:
         article.refresh_from_db()
         assert article.live
 
-    def test_service_level_approval_by_submitter_is_refused(self, client, issue, editor_a):
+    @pytest.mark.parametrize(
+        ("action", "message"),
+        [
+            ("approve", "Ihre eigene Einreichung muss von einer anderen Person aus der Redaktion"),
+            ("reject", "Über Ihre eigene Einreichung muss eine andere Person aus der Redaktion"),
+            ("decline", "Über Ihre eigene Einreichung muss eine andere Person aus der Redaktion"),
+        ],
+    )
+    def test_service_level_decision_by_submitter_is_refused(
+        self, client, issue, editor_a, action, message
+    ):
         from django.core.exceptions import PermissionDenied
 
         article = submit_new_article(client, editor_a, issue)
         task_state = article.current_workflow_state.current_task_state
 
-        with pytest.raises(PermissionDenied):
-            task_state.task.specific.on_action(task_state, editor_a, "approve")
+        with pytest.raises(PermissionDenied, match=message):
+            task_state.task.specific.on_action(
+                task_state, editor_a, action, comment="Selbst entschieden."
+            )
         article.refresh_from_db()
         assert not article.live
+        assert article.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+        assert article.current_workflow_state.current_task_state.status == "in_progress"
+
+
+REASON = "Das Thema ist schon in Ausgabe 5 ausführlich behandelt."
+
+
+class TestDecline:
+    def test_second_editor_declines_with_a_reason(self, client, issue, editor_a, editor_b):
+        article = submit_new_article(client, editor_a, issue)
+        task_state = article.current_workflow_state.current_task_state
+        client.force_login(editor_b)
+
+        response = client.post(action_url(article, "decline"), {"comment": f"  {REASON}  "})
+
+        assert response.status_code == 302
+        article.refresh_from_db()
+        assert not article.live
+        assert article.current_workflow_state is None
+        workflow_state = WorkflowState.objects.get(pk=task_state.workflow_state_id)
+        assert workflow_state.status == WorkflowState.STATUS_CANCELLED
+        decline = ReviewDecline.objects.get(workflow_state=workflow_state)
+        assert (decline.reason, decline.declined_by) == (REASON, editor_b)
+        task_state.refresh_from_db()
+        assert (task_state.status, task_state.comment) == ("cancelled", REASON)
+        client.logout()
+        assert client.get(issue.url).content.decode().count(article.title) == 0
+
+    def test_the_page_history_shows_the_decline_in_german(self, client, issue, editor_a, editor_b):
+        article = submit_new_article(client, editor_a, issue)
+        client.force_login(editor_b)
+        client.post(action_url(article, "decline"), {"comment": REASON})
+
+        response = client.get(reverse("wagtailadmin_pages:history", args=(article.pk,)))
+
+        entry = PageLogEntry.objects.get(page=article, action="cms.workflow.decline")
+        assert entry.user == editor_b
+        assert entry.data["comment"] == REASON
+        soup = BeautifulSoup(response.content, "html.parser")
+        rows = [" ".join(row.get_text(" ").split()) for row in soup.select("tbody tr")]
+        [row] = [row for row in rows if "Abgelehnt bei" in row]
+        assert f"Abgelehnt bei „{TASK_NAME}“; wird nicht veröffentlicht" in row
+        assert REASON in row
+        choice = soup.find("input", attrs={"name": "action", "value": "cms.workflow.decline"})
+        assert choice.find_parent("label").get_text(strip=True) == "Workflow: Ablehnen"
+
+    def test_the_dialog_asks_for_the_reason_and_refuses_none(
+        self, client, issue, editor_a, editor_b
+    ):
+        article = submit_new_article(client, editor_a, issue)
+        client.force_login(editor_b)
+        url = action_url(article, "decline")
+        xhr = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
+
+        dialog = json.loads(client.get(url, **xhr).content)["html"]
+        refused = json.loads(client.post(url, {"comment": "   "}, **xhr).content)
+
+        field = BeautifulSoup(dialog, "html.parser").find("textarea", attrs={"name": "comment"})
+        label = BeautifulSoup(dialog, "html.parser").find("label", attrs={"for": field["id"]})
+        assert label.get_text(strip=True).startswith("Begründung der Ablehnung")
+        assert refused["step"] == "action"
+        assert "Bitte geben Sie den Grund für die Ablehnung an." in refused["html"]
+        assert article.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+        assert not ReviewDecline.objects.exists()
+
+    def test_declining_from_the_page_editor(self, client, issue, editor_a, editor_b):
+        article = submit_new_article(client, editor_a, issue)
+        client.force_login(editor_b)
+        edit_url = reverse("wagtailadmin_pages:edit", args=(article.pk,))
+        step = {"action-workflow-action": "true", "workflow-action-name": "decline"}
+
+        without_reason = client.post(
+            edit_url, {**article_form(), **step, "workflow-action-extra-data": "{}"}
+        )
+        assert without_reason.status_code in {302, 403}
+        assert article.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+        assert not ReviewDecline.objects.exists()
+
+        client.post(
+            edit_url,
+            {
+                **article_form(),
+                **step,
+                "workflow-action-extra-data": json.dumps({"comment": REASON}),
+            },
+        )
+
+        assert article.current_workflow_state is None
+        assert ReviewDecline.objects.get().reason == REASON
+
+    def test_self_decline_allowed_when_task_says_so(self, client, issue, editor_a):
+        ReviewTask.objects.filter(name=TASK_NAME).update(forbid_self_approval=False)
+        article = submit_new_article(client, editor_a, issue)
+
+        client.post(action_url(article, "decline"), {"comment": REASON})
+
+        assert ReviewDecline.objects.get().declined_by == editor_a
+
+    def test_outsiders_cannot_decline(self, client, issue, editor_a):
+        from django.core.exceptions import PermissionDenied
+
+        article = submit_new_article(client, editor_a, issue)
+        task_state = article.current_workflow_state.current_task_state
+        moderator = create_user(MODERATORS, username="moderatorin")
+
+        with pytest.raises(PermissionDenied, match="Nur die Redaktion kann"):
+            task_state.task.specific.on_action(task_state, moderator, "decline", comment=REASON)
+        assert article.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+        assert not ReviewDecline.objects.exists()
 
 
 class TestWhoMayPublish:
@@ -298,10 +420,11 @@ def submitted_practice(title: str):
     submitter = create_user(STAFF, username="netzwerk", email="anna.berger@jobcenter.example")
     page = practice_submit(
         user=submitter,
-        title=title,
-        teaser="Ehemalige Teilnehmende begleiten neue Teilnehmende.",
-        jobcenters=[create_jobcenter()],
-        bundeslaender=[],
+        content=PracticeContent(
+            title=title,
+            teaser="Ehemalige Teilnehmende begleiten neue Teilnehmende.",
+            jobcenters=[create_jobcenter()],
+        ),
     )
     return submitter, page
 

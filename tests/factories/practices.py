@@ -94,3 +94,18 @@ def create_practice(
     if live:
         page.save_revision().publish()
     return page
+
+
+def create_submission(submitter, title: str | None = None, **content) -> PracticePage:
+    """A practice ``submitter`` sent to the review workflow, as the submission form does."""
+    from practices.services import PracticeContent, practice_submit
+
+    practice_index()
+    content.setdefault("teaser", "Ehemalige Teilnehmende begleiten neue Teilnehmende.")
+    content.setdefault("status", PracticeStatus.objects.get(slug="erprobung"))
+    if "jobcenters" not in content and "bundeslaender" not in content:
+        content["jobcenters"] = [create_jobcenter()]
+    return practice_submit(
+        user=submitter,
+        content=PracticeContent(title=title or f"Praxisbeispiel {next(_numbers)}", **content),
+    )

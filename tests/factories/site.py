@@ -1,6 +1,7 @@
 from wagtail.models import Collection, Locale, Page, Site
 
 from cms.models import HomePage
+from cms.site_url import site_address
 
 
 def site_home() -> HomePage:
@@ -13,9 +14,10 @@ def site_home() -> HomePage:
         root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
         home = root.add_child(instance=HomePage(title="Wissensbörse Netzwerke ABC", slug="home"))
     site = Site.objects.filter(is_default_site=True).first()
+    hostname, port = site_address()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    elif site.root_page_id != home.pk:
-        site.root_page = home
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
+    elif (site.root_page_id, site.hostname, site.port) != (home.pk, hostname, port):
+        site.root_page, site.hostname, site.port = home, hostname, port
         site.save()
     return home

@@ -138,3 +138,10 @@ def test_left_overs_of_immediate_mails_come_in_the_digest(forum):
     digest()
 
     assert len(mail.outbox) == 1
+
+
+def test_the_scheduler_hands_the_digest_to_the_worker(daily):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("schedule", "--once", stdout=StringIO())
+
+    assert [message.to for message in mail.outbox] == [[daily.staff.email]]

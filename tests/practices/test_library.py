@@ -2,6 +2,7 @@ import re
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
@@ -284,7 +285,10 @@ class TestDetailPage:
 
         html = client.get(practice.url).content.decode()
 
-        assert re.search(r'<meta property="og:image" content="http://testserver/[^"]+\.jpg">', html)
+        og_image = (
+            rf'<meta property="og:image" content="{re.escape(settings.SITE_URL)}/[^"]+\.jpg">'
+        )
+        assert re.search(og_image, html)
         assert '<meta property="og:image:width" content="1200">' in html
         assert '<meta property="og:image:height" content="630">' in html
         assert '<meta property="og:image:alt" content="Teilnehmende im Bewerbungstraining">' in html

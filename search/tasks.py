@@ -1,0 +1,12 @@
+"""Background tasks of the search index (Django tasks API, see ``cms.mail.services``)."""
+
+from django_tasks import task
+
+
+@task()
+def push_index_changes() -> int:
+    """Bring Elasticsearch up to the outbox after a commit; what fails waits for the next push
+    or the scheduled ``search_index sync`` (``cms.schedule``)."""
+    from .indexing import outbox_push
+
+    return outbox_push(max_batches=1, respect_backoff=True).applied
