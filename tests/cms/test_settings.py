@@ -1,4 +1,3 @@
-import os
 import subprocess
 import sys
 from datetime import date
@@ -10,28 +9,17 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import formats, translation
 
+from tests.factories.processes import child_environment
+
 ROOT = Path(__file__).resolve().parents[2]
 STRONG_KEY = "k3y-" + "x7Qz9Lm2Vb8Nc4Rt6Yp1Ws5Ed0Fg3Hj" * 2
 
 
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key
-        not in {
-            "SECRET_KEY",
-            "ALLOWED_HOSTS",
-            "DJANGO_SETTINGS_MODULE",
-            "DJANGO_ALLOW_ASYNC_UNSAFE",
-            "SITE_URL",
-        }
-    }
-    environment.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env=environment,
+        env=child_environment(**env),
         capture_output=True,
         text=True,
         timeout=120,

@@ -23,6 +23,7 @@ import requests
 from bs4 import BeautifulSoup
 
 from cms.demo import DEMO_PASSWORD
+from tests.factories.processes import child_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,20 +44,8 @@ ADMIN_PAGE_MODELS = ("practiceindexpage", "magazineindexpage", "guideindexpage",
 
 
 def server_environment(directory: Path) -> dict[str, str]:
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key
-        not in {
-            "DATABASE_URL",
-            "DJANGO_SETTINGS_MODULE",
-            "DJANGO_ALLOW_ASYNC_UNSAFE",
-            "SECRET_KEY",
-            "ALLOWED_HOSTS",
-            "ELASTICSEARCH_URL",
-        }
-    }
-    environment.update(
+    return child_environment(
+        drop=("DATABASE_URL", "ELASTICSEARCH_URL"),
         DJANGO_SETTINGS_MODULE="cms.settings.dev",
         WISSENSBOERSE_VAR_DIR=str(directory / "var"),
         MEDIA_ROOT=str(directory / "media"),
@@ -65,7 +54,6 @@ def server_environment(directory: Path) -> dict[str, str]:
         FORUM_NEW_MEMBER_TOPICS_PER_DAY="0",
         FORUM_NEW_MEMBER_REPLIES_PER_DAY="0",
     )
-    return environment
 
 
 def free_port() -> int:
