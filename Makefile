@@ -6,12 +6,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes (pytest-xdist): one per core by default.
+TEST_WORKERS ?= auto
 PG_PORT ?= 5432
 PG_URL := postgres://wissensboerse:wissensboerse@127.0.0.1:$(PG_PORT)/wissensboerse
 # What WeasyPrint needs from Debian to make the guide PDFs: Pango, HarfBuzz's subsetter, fonts.
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation
 
-.PHONY: install run serve migrate demo test lint format messages postgres browser pdf clean elasticsearch elasticsearch-stop bench
+.PHONY: install run serve migrate demo test lint format messages postgres browser pdf clean elasticsearch elasticsearch-stop bench bench-pages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +33,27 @@ demo: migrate
 run: demo ## Install, migrate, load the demo content and serve http://127.0.0.1:8000/
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# `make serve` stops with the production settings' own message when something is missing.
+define CHECK_PRODUCTION
+import sys
+from django.core.exceptions import ImproperlyConfigured
+try:
+    import django
+    django.setup()
+except ImproperlyConfigured as error:
+    sys.exit(f"make serve: {error} (README, \"Production server\")")
+endef
+export CHECK_PRODUCTION
+
+serve: install ## Production settings under gunicorn (cms/gunicorn.py): needs SECRET_KEY, ALLOWED_HOSTS, SITE_URL
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(BIN)/python -c "$$CHECK_PRODUCTION"
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(BIN)/python manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(BIN)/python manage.py collectstatic --noinput -v0
+	DJANGO_SETTINGS_MODULE=cms.settings.production HOST=$(HOST) PORT=$(PORT) \
+		$(BIN)/gunicorn -c cms/gunicorn.py
+
 test: install ## Run the whole test suite (browser tests need Chromium: `make browser`)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 lint: install
 	$(BIN)/ruff check .
@@ -64,6 +85,9 @@ elasticsearch-stop: ## Stop the Elasticsearch started by `make elasticsearch`
 
 bench: install ## Search benchmark (needs `make elasticsearch`): N=10000 by default
 	ELASTICSEARCH_URL=$${ELASTICSEARCH_URL:-http://127.0.0.1:9200} $(BIN)/python bench/search_bench.py --n $${N:-10000}
+
+bench-pages: install ## Page benchmark under gunicorn (bench/pages_bench.py): N=1000 practices by default
+	$(BIN)/python bench/pages_bench.py --n $${N:-1000}
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache

@@ -190,8 +190,13 @@ def page_restrictions(user=None) -> PageRestrictions:
     return cache["restrictions"]
 
 
-def page_is_restricted(page: Page) -> bool:
-    """Does a view restriction apply to ``page`` (its own or an ancestor's)?"""
+def page_is_restricted(page: Page, user=None) -> bool:
+    """Does a view restriction apply to ``page`` (its own or an ancestor's)?
+
+    Given the request's ``user``, the restrictions already read for the request answer.
+    """
+    if user is not None:
+        return bool(page_restrictions(user).on(page.path))
     return PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).exists()
 
 

@@ -5,7 +5,6 @@ is checked again, per category, by the services."""
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import moderation, selectors, services
@@ -31,6 +31,12 @@ from .permissions import for_request
 
 QUEUE_PER_PAGE = 25
 LOG_PER_PAGE = 50
+
+
+def admin_page(request, items, per_page: int) -> dict:
+    """A page of ``items`` and the few page numbers Wagtail's own pagination links show."""
+    page = WagtailPaginator(items, per_page).get_page(request.GET.get("p"))
+    return {"page": page, "elided_page_range": page.paginator.get_elided_page_range(page.number)}
 
 
 def _errors(error: ValidationError) -> str:
@@ -61,10 +67,9 @@ class QueueView(ModerationView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         queue = selectors.moderation_queue(permissions=self.permissions)
-        page = Paginator(queue, QUEUE_PER_PAGE).get_page(self.request.GET.get("p"))
         unchecked = selectors.personal_data_queue(permissions=self.permissions)
         context.update(
-            page=page,
+            **admin_page(self.request, queue, QUEUE_PER_PAGE),
             personal_data_posts=list(unchecked[:QUEUE_PER_PAGE]),
             personal_data_count=unchecked.count(),
             can_silence=self.permissions.can_silence_members(),
@@ -360,5 +365,5 @@ class LogView(ModerationView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         entries = selectors.moderation_log(permissions=self.permissions)
-        context["page"] = Paginator(entries, LOG_PER_PAGE).get_page(self.request.GET.get("p"))
+        context.update(admin_page(self.request, entries, LOG_PER_PAGE))
         return context

@@ -22,7 +22,7 @@ from .models import (
     TargetGroup,
     Topic,
 )
-from .selectors import DEFAULT_SORT, PracticeFilters
+from .selectors import DEFAULT_SORT, PracticeFilters, practice_filter_choices
 from .services import Figure, Partner, PracticeContent, richtext_to_text
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
@@ -52,20 +52,10 @@ class PracticeFilterForm(forms.Form):
         choices=[("neueste", _("Newest first")), ("titel", _("Title A–Z"))],
     )
 
-    TERM_FIELDS = [
-        ("handlungsfeld", Topic),
-        ("zielgruppe", TargetGroup),
-        ("partner", PartnerType),
-        ("phase", ProcessPhase),
-        ("status", PracticeStatus),
-    ]
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, model in self.TERM_FIELDS:
-            self.fields[name].choices = list(model.objects.values_list("slug", "name"))
-        self.fields["bundesland"].choices = list(Bundesland.objects.values_list("code", "name"))
-        self.fields["jobcenter"].choices = list(Jobcenter.objects.values_list("slug", "name"))
+        for name, choices in practice_filter_choices().items():
+            self.fields[name].choices = choices
 
     def clean(self):
         cleaned = super().clean()

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -372,6 +373,10 @@ class PracticePage(SingleLineFieldsMixin, Page):
         from .selectors import practice_similar
 
         context = super().get_context(request, *args, **kwargs)
+        if self.pk:  # a preview of a new page has nothing to read
+            # The page shows its terms, and the similar practices are ranked by them: read once.
+            prefetch_related_objects([self], "topics", "target_groups")
+            self.is_staff_only = page_is_restricted(self, request.user)
         context["similar_practices"] = practice_similar(practice=self, user=request.user)
         return context
 

@@ -1,8 +1,11 @@
 """E-mails to the submitter of a practice: queued with the review step, sent after its commit.
 
 A failure here is logged and never undoes or breaks the publication or the review itself.
+
+The library's filter choices are forgotten when a value they offer changes.
 """
 
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, workflow_rejected
 
@@ -10,6 +13,7 @@ from cms.mail.services import isolated_side_effect
 from cms.signals import review_declined
 
 from .models import PracticePage
+from .selectors import FILTER_CHOICE_SOURCES, practice_filter_choices_forget
 from .services import (
     practice_notify_changes_requested,
     practice_notify_declined,
@@ -46,3 +50,13 @@ def notify_submitter_on_decline(sender, workflow_state, decline, user=None, **kw
         return
     with isolated_side_effect(f"Telling the submitter of practice {page.pk} it was declined"):
         practice_notify_declined(page=page, reviewer=user, reason=decline.reason)
+
+
+def forget_filter_choices(sender, **kwargs) -> None:
+    practice_filter_choices_forget()
+
+
+for _model, _field in FILTER_CHOICE_SOURCES.values():
+    _name = _model.__name__
+    post_save.connect(forget_filter_choices, _model, dispatch_uid=f"practices.saved.{_name}")
+    post_delete.connect(forget_filter_choices, _model, dispatch_uid=f"practices.deleted.{_name}")

@@ -3,13 +3,24 @@
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import pgettext_lazy
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 
 from cms.access import visible_pages
 
-from .models import Jobcenter, PracticePage
+from .models import (
+    Bundesland,
+    Jobcenter,
+    PartnerType,
+    PracticePage,
+    PracticeStatus,
+    ProcessPhase,
+    TargetGroup,
+    Topic,
+)
 
 SORTS = {"neueste": ("-first_published_at", "-pk"), "titel": ("title", "pk")}
 DEFAULT_SORT = "neueste"
@@ -29,14 +40,58 @@ class PracticeFilters:
     sort: str = DEFAULT_SORT
 
 
+# Filter parameter → the model whose values it offers and the field that names a value in URLs.
+FILTER_CHOICE_SOURCES = {
+    "handlungsfeld": (Topic, "slug"),
+    "zielgruppe": (TargetGroup, "slug"),
+    "partner": (PartnerType, "slug"),
+    "phase": (ProcessPhase, "slug"),
+    "status": (PracticeStatus, "slug"),
+    "bundesland": (Bundesland, "code"),
+    "jobcenter": (Jobcenter, "slug"),
+}
+FILTER_CHOICES_KEY = "practices:filter-choices"
+# A change clears the choices of the process that made it; other processes (whose cache is
+# their own unless a shared one is configured) see it after this many seconds at the latest.
+FILTER_CHOICES_SECONDS = 300
+
+
+def practice_filter_choices() -> dict[str, list[tuple[str, str]]]:
+    """The values each filter of the library offers, as (parameter value, name) in order.
+
+    Every list page shows all of them, and they change rarely: they are read once and kept
+    in the cache until one of them changes.
+    """
+    choices = cache.get(FILTER_CHOICES_KEY)
+    if choices is None:
+        choices = {
+            name: list(model.objects.values_list(key, "name"))
+            for name, (model, key) in FILTER_CHOICE_SOURCES.items()
+        }
+        cache.set(FILTER_CHOICES_KEY, choices, FILTER_CHOICES_SECONDS)
+    return choices
+
+
+def practice_filter_choices_forget() -> None:
+    cache.delete(FILTER_CHOICES_KEY)
+
+
+def practice_visible(*, user) -> QuerySet[PracticePage]:
+    """Live practices the user may see, nothing loaded with them."""
+    return visible_pages(PracticePage.objects.live(), user)
+
+
 def practice_base_queryset(*, user) -> QuerySet[PracticePage]:
     """Live practices the user may see, with what a card shows, in a fixed number of queries."""
-    queryset = PracticePage.objects.live().select_related("status")
-    return visible_pages(queryset, user).prefetch_related(
-        "topics",
-        "target_groups",
-        "bundeslaender",
-        Prefetch("jobcenters", queryset=Jobcenter.objects.select_related("bundesland")),
+    return (
+        practice_visible(user=user)
+        .select_related("status")
+        .prefetch_related(
+            "topics",
+            "target_groups",
+            "bundeslaender",
+            Prefetch("jobcenters", queryset=Jobcenter.objects.select_related("bundesland")),
+        )
     )
 
 
@@ -52,9 +107,11 @@ def practice_list(*, filters: PracticeFilters, user) -> QuerySet[PracticePage]:
         ("jobcenters__slug", filters.jobcenters),
     ]:
         if slugs:
-            # Values of one filter widen the result (OR); different filters narrow it (AND):
-            # each filter() call joins the relation anew, DISTINCT folds the duplicates.
-            queryset = queryset.filter(**{f"{relation}__in": slugs}).distinct()
+            # Values of one filter widen the result (OR); different filters narrow it (AND).
+            # A subquery of ids per filter, rather than joins folded by DISTINCT, spares the
+            # database comparing whole rows (bodies included) of every matching practice.
+            matching = PracticePage.objects.filter(**{f"{relation}__in": slugs}).values("pk")
+            queryset = queryset.filter(pk__in=matching)
     if filters.year_to is not None:
         queryset = queryset.filter(
             Q(start_date__isnull=True) | Q(start_date__lte=date(filters.year_to, 12, 31))
@@ -66,26 +123,85 @@ def practice_list(*, filters: PracticeFilters, user) -> QuerySet[PracticePage]:
     return queryset.order_by(*SORTS.get(filters.sort, SORTS[DEFAULT_SORT]))
 
 
+# Candidates ranked per round before their visibility is checked: enough that a few the user may
+# not see still leave ``limit`` to show.
+SIMILAR_CANDIDATES_PER_SHOWN = 10
+
+
 def practice_similar(*, practice: PracticePage, user, limit: int = 3) -> list[PracticePage]:
-    """Practices sharing the most fields of action and target groups with ``practice``."""
+    """Practices sharing the most fields of action and target groups with ``practice``.
+
+    Ranked on the link tables alone, grouped by page id, so the work follows the practices that
+    share a term rather than the whole library; only the ``limit`` shown are loaded in full.
+    """
     topic_ids = [topic.pk for topic in practice.topics.all()]
     group_ids = [group.pk for group in practice.target_groups.all()]
-    if not topic_ids and not group_ids:
+    if not topic_ids and not group_ids or limit <= 0:
         return []
-    # An empty ``__in`` list makes its whole Count (and so the sum) empty: count only what is set.
-    counts = [
-        Count(relation, filter=Q(**{f"{relation}__in": ids}), distinct=True)
-        for relation, ids in (("topics", topic_ids), ("target_groups", group_ids))
-        if ids
-    ]
-    queryset = (
-        practice_base_queryset(user=user)
-        .exclude(pk=practice.pk)
-        .annotate(shared=sum(counts[1:], counts[0]))
-        .filter(shared__gt=0)
-        .order_by("-shared", "-first_published_at")
+    batch = limit * SIMILAR_CANDIDATES_PER_SHOWN
+    ranked = _similar_ranking(practice, topic_ids, group_ids, batch)
+    visible = set(practice_visible(user=user).filter(pk__in=ranked).values_list("pk", flat=True))
+    chosen = [pk for pk in ranked if pk in visible][:limit]
+    if len(chosen) < limit and len(ranked) == batch:
+        # The best candidates are hidden from this user: rank once more among those they may see.
+        allowed = practice_visible(user=user).values("pk")
+        chosen = _similar_ranking(practice, topic_ids, group_ids, limit, among=allowed)
+    pages = practice_base_queryset(user=user).in_bulk(chosen)
+    return [pages[pk] for pk in chosen if pk in pages]
+
+
+def _similar_ranking(
+    practice: PracticePage,
+    topic_ids: list[int],
+    group_ids: list[int],
+    limit: int,
+    among: QuerySet | None = None,
+) -> list[int]:
+    """Ids of live practices by shared terms, then newest first; ``among`` narrows them.
+
+    In SQL of its own because the ORM cannot group the rows of a UNION of the two link tables.
+    """
+    qn = connection.ops.quote_name
+    links = []
+    params: list = []
+    for relation, ids in (("topics", topic_ids), ("target_groups", group_ids)):
+        if not ids:
+            continue
+        through = getattr(PracticePage, relation).through._meta
+        page_column = through.get_field("practicepage").column
+        term_column = next(
+            field.column
+            for field in through.fields
+            if field.is_relation and field.related_model is not PracticePage
+        )
+        links.append(
+            f"SELECT {qn(page_column)} AS page_id FROM {qn(through.db_table)}"
+            f" WHERE {qn(term_column)} IN ({', '.join(['%s'] * len(ids))})"
+        )
+        params += ids
+    page_table = qn(Page._meta.db_table)
+    sql = (
+        f"SELECT links.page_id FROM ({' UNION ALL '.join(links)}) links"
+        f" INNER JOIN {page_table} page ON page.{qn(Page._meta.pk.column)} = links.page_id"
+        f" WHERE page.{qn('live')} = %s"
     )
-    return list(queryset[:limit])
+    params.append(True)
+    if practice.pk is not None:
+        sql += " AND links.page_id <> %s"
+        params.append(practice.pk)
+    if among is not None:
+        among_sql, among_params = among.query.sql_with_params()
+        sql += f" AND links.page_id IN ({among_sql})"
+        params += list(among_params)
+    sql += (
+        f" GROUP BY links.page_id, page.{qn('first_published_at')}"
+        f" ORDER BY COUNT(*) DESC, page.{qn('first_published_at')} DESC, links.page_id DESC"
+        " LIMIT %s"
+    )
+    params.append(limit)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def jobcenter_practices(*, jobcenter: Jobcenter, user) -> QuerySet[PracticePage]:

@@ -56,7 +56,6 @@ def practice_index_context(request, *, index_page: PracticeIndexPage) -> dict:
         "practices": page_obj,
         "paginator": paginator,
         "notices": notices,
-        "query_without_page": query.urlencode(),
         "active": active,
         "has_filters": bool(query),
     }

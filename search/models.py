@@ -66,8 +66,8 @@ class SearchDocument(models.Model):
     """The database backend's index: one row per indexed object, already analysed.
 
     The analysed columns (``title_exact`` … ``parts``, see ``analysis.py``) hold
-    space-padded terms, so that a term test is a plain ``LIKE '% term %'`` on SQLite and
-    PostgreSQL alike.
+    space-separated terms (padded with a space at both ends); the engine's full-text index
+    over them (``fts.py``) answers the term tests.
     """
 
     doc_id = models.CharField(max_length=80, unique=True)
@@ -90,6 +90,11 @@ class SearchDocument(models.Model):
     bundeslaender = models.JSONField(default=list)
 
     class Meta:
+        indexes = [
+            # The search reads only id and date of every matched document: from this index,
+            # never from the wide rows (see ``backends/database.py``).
+            models.Index(fields=["id", "date"], name="search_doc_id_date"),
+        ]
         verbose_name = _("search document")
         verbose_name_plural = _("search documents")
 

@@ -67,6 +67,17 @@ for _signal in (post_save, post_delete):
     _signal.connect(clear_cache, sender=Synonym, dispatch_uid=f"search.synonym.{_signal}")
 
 
+@receiver(post_migrate, dispatch_uid="search.fulltext_index")
+def keep_fulltext_index(sender, app_config=None, using="default", **kwargs) -> None:
+    if app_config is None or app_config.label != "search":
+        return
+    from django.db import connections
+
+    from .fts import ensure
+
+    ensure(connections[using])
+
+
 @receiver(post_migrate, dispatch_uid="search.editor_permissions")
 def grant_synonym_permissions(sender, app_config=None, **kwargs) -> None:
     """The Redaktion maintains the synonyms (after the last app, when permissions exist)."""

@@ -1,10 +1,11 @@
-from django.http import JsonResponse
+from django.core.paginator import Paginator
+from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from .query import PAGE_SIZE, SearchParams
+from .query import MAX_PAGE, PAGE_SIZE, SearchParams
 from .registry import facet_names, facet_titles
 from .selectors import SearchPage, knowledge_search
 
@@ -14,6 +15,9 @@ def search(request):
     """The search page: results, facets and pagination; works without JavaScript."""
     params = SearchParams.from_querydict(request.GET)
     result = knowledge_search(params=params, user=request.user)
+    # Numbers for the shared page links: a paginator over the hits' positions, as far as a
+    # page can be asked for.
+    pages = Paginator(range(min(result.total, MAX_PAGE * PAGE_SIZE)), PAGE_SIZE)
     return render(
         request,
         "search/search.html",
@@ -22,8 +26,9 @@ def search(request):
             "result": result,
             "facet_groups": _facet_groups(result),
             "first_number": (result.page - 1) * PAGE_SIZE + 1,
-            "previous_url": f"?{params.querystring(page=result.page - 1)}",
-            "next_url": f"?{params.querystring(page=result.page + 1)}",
+            "page_obj": pages.get_page(result.page),
+            # The query as understood: unknown filters are not carried to the next page.
+            "page_query": QueryDict(params.querystring(page=1)),
         },
     )
 

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, STORAGES, env_bool
+from .base import ALLOWED_HOSTS, BASE_DIR, SECRET_KEY, STORAGES, env_bool
 
 if not SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
@@ -23,6 +23,17 @@ DEBUG = False
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# One cache for all server processes of the host: a change that clears a cached entry (e.g. the
+# practice list's filter choices after a new Jobcenter) then shows in every worker at once.
+# Several hosts need a shared cache server instead (Django's Redis or Memcached backend).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+        "TIMEOUT": 300,
+    }
 }
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

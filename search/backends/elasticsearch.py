@@ -1,17 +1,15 @@
 """The Elasticsearch backend (client line 8, queries through ``elasticsearch.dsl``)."""
 
 import fcntl
-import gc
 import hashlib
 import logging
 import math
-import multiprocessing
 import os
 import re
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -108,12 +106,14 @@ def _analysed(entry: IndexEntry) -> dict[str, str]:
     return analysed_fields(entry)
 
 
-def _index_action(index: str, entry: IndexEntry, version: int) -> dict:
+def _index_action(
+    index: str, entry: IndexEntry, version: int, analysed: dict[str, str] | None = None
+) -> dict:
     return {
         "_op_type": "index",
         "_index": index,
         "_id": entry.doc_id,
-        "_source": to_source(entry, _analysed(entry)),
+        "_source": to_source(entry, analysed if analysed is not None else _analysed(entry)),
         # External versions (outbox row ids): an older state arriving late is refused.
         "version": version,
         "version_type": "external_gte",
@@ -182,16 +182,16 @@ def _bulk(es: Elasticsearch, actions: list[dict]) -> int:
 def rebuild(
     *,
     entries: Iterable[IndexEntry] | None = None,
-    chunks: list[tuple[str, int, int]] | None = None,
-    workers: int = 1,
+    fill: Callable[[str], int] | None = None,
     total: int,
     progress=None,
     version: int = 0,
 ) -> int:
     """Load a fresh index, then point the alias at it in one atomic step.
 
-    The documents come either as ``entries``, built in this process, or as ``chunks`` (model,
-    first and last id) that ``workers`` processes read, analyse and send on their own.
+    The documents come either as ``entries``, built in this process, or from ``fill(name)``,
+    which writes them into the new index ``name`` (worker processes, through ``send``) and
+    returns how many.
 
     ``version`` is the newest outbox row when the rebuild started: changes pushed while it
     runs reach the new index too (through the building alias) with higher versions, so the
@@ -201,23 +201,25 @@ def rebuild(
     first removes what a crashed earlier rebuild left, and removes its own index again if it
     fails or is interrupted.
     """
+    if fill is None:
+
+        def fill(name: str) -> int:
+            return _fill(name, entries or [], version=version, total=total, progress=progress)
+
     es = client(timeout=settings.ELASTICSEARCH_BULK_TIMEOUT)
     with rebuild_lock():
         _remove_leftovers(es)
-        return _rebuild_locked(es, entries, chunks, workers, total, progress, version)
+        return _rebuild_locked(es, fill, total, progress)
 
 
-def _rebuild_locked(es, entries, chunks, workers, total, progress, version) -> int:
+def _rebuild_locked(es, fill, total, progress) -> int:
     alias = alias_name()
     name = new_index_name()
     knowledge_index(name, bulk_loading=True).create(using=es)
     swapped = False
     try:
         es.indices.put_alias(index=name, name=building_alias())
-        if chunks is not None:
-            done = _fill_in_processes(name, chunks, workers, version, total, progress)
-        else:
-            done = _fill(es, name, entries or [], version, total, progress)
+        done = fill(name)
         es.indices.put_settings(index=name, settings={"index": {"refresh_interval": "1s"}})
         es.indices.refresh(index=name)
         old = (
@@ -386,7 +388,8 @@ def remove_leftovers(*, wait: float | None = None) -> list[str]:
         return _remove_leftovers(es)
 
 
-def _fill(es, name: str, entries: Iterable[IndexEntry], version: int, total: int, progress) -> int:
+def _fill(name: str, entries: Iterable[IndexEntry], *, version: int, total: int, progress) -> int:
+    es = client(timeout=settings.ELASTICSEARCH_BULK_TIMEOUT)
     done = 0
     batch: list[dict] = []
     # One batch is sent (helpers.bulk, in a worker thread) while the next is being built:
@@ -409,63 +412,16 @@ def _fill(es, name: str, entries: Iterable[IndexEntry], version: int, total: int
     return done
 
 
-def _fill_in_processes(
-    name: str, chunks: list[tuple[str, int, int]], workers: int, version: int, total: int, progress
+def send(
+    name: str, entries: list[IndexEntry], analysed: list[dict[str, str]], *, version: int
 ) -> int:
-    """Build and send the chunks in ``workers`` forked processes.
-
-    Analysing German text is Python work under one interpreter lock; in processes it runs on
-    every core, next to Elasticsearch's own indexing. The processes are forked from this one
-    (settings, word list and code are there already) with no database connection open, so
-    each opens its own; should one still be inherited, a worker leaves it alone. Each worker
-    makes its own Elasticsearch client too (``client`` is per process).
-    """
-    from django.db import connections
-
-    connections.close_all()
-    done = 0
-    context = multiprocessing.get_context("fork")
-    # Objects that exist at the fork are never garbage-collected in the workers: finalising an
-    # inherited connection there would end the parent's session with the server.
-    gc.freeze()
-    try:
-        with ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_start_worker
-        ) as pool:
-            futures = [pool.submit(_fill_chunk, name, *chunk, version) for chunk in chunks]
-            try:
-                for future in as_completed(futures):
-                    done += future.result()
-                    if progress:
-                        progress(done, max(total, done))
-            except BaseException:
-                for future in futures:
-                    future.cancel()
-                raise
-    finally:
-        gc.unfreeze()
-    return done
-
-
-# Connections a worker inherited from its parent: kept referenced, so that they are never
-# closed (or finalised) from the worker, which would break the parent's session.
-_inherited: list = []
-
-
-def _start_worker() -> None:
-    from django.db import connections
-
-    for wrapper in connections.all(initialized_only=True):
-        if wrapper.connection is not None:
-            _inherited.append(wrapper.connection)
-            wrapper.connection = None  # the worker connects on its own
-
-
-def _fill_chunk(name: str, model: str, first: int, last: int, version: int) -> int:
-    from ..indexing import entries_between
-
+    """Write already analysed ``entries`` into the index ``name`` (a rebuild worker's chunk);
+    each process has its own client."""
     es = client(timeout=settings.ELASTICSEARCH_BULK_TIMEOUT)
-    actions = [_index_action(name, entry, version) for entry in entries_between(model, first, last)]
+    actions = [
+        _index_action(name, entry, version, terms)
+        for entry, terms in zip(entries, analysed, strict=True)
+    ]
     return _bulk(es, actions) if actions else 0
 
 

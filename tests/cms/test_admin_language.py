@@ -28,6 +28,9 @@ from cms.models import ArticlePage
 from tests.factories import site_home
 from tests.factories.files import create_document, png_bytes
 
+# One test process runs the module: its demo site (a module fixture) is built once.
+pytestmark = pytest.mark.xdist_group("admin_language")
+
 # English words of a user interface that are not also German words ("Status", "Name", "Filter",
 # "Workflow", "Live", "Upload", "Revision" and "Dashboard" are). Whole words only: a hyphen
 # joins a German compound ("Forum-Moderation", "Editor-Handbuch"), so it counts as part of the

@@ -150,3 +150,29 @@ class TestGermanLocale:
         assert fuzzy == []
         with translation.override("de"):
             assert translation.gettext("Skip to content") == "Zum Inhalt springen"
+
+
+def test_production_workers_share_one_cache(tmp_path):
+    # Every gunicorn worker is its own process: what one of them clears (e.g. the practice
+    # list's filter choices after a change) must be gone for the others too.
+    production = {
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": STRONG_KEY,
+        "ALLOWED_HOSTS": "wissen.example",
+        "SITE_URL": "https://wissen.example",
+        "CACHE_DIR": str(tmp_path / "cache"),
+    }
+    read = "from django.core.cache import cache; print(cache.get('probe'))"
+
+    stored = manage(
+        "shell", "-c", "from django.core.cache import cache; cache.set('probe', 7)", **production
+    )
+    seen = manage("shell", "-c", read, **production)
+    manage(
+        "shell", "-c", "from django.core.cache import cache; cache.delete('probe')", **production
+    )
+    gone = manage("shell", "-c", read, **production)
+
+    assert stored.returncode == 0, stored.stderr
+    assert seen.stdout.split()[-1] == "7", seen.stderr
+    assert gone.stdout.split()[-1] == "None", gone.stderr

@@ -27,10 +27,14 @@ from tests.factories.processes import child_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 
-pytestmark = pytest.mark.skipif(
-    not (os.environ.get("DATABASE_URL") or "sqlite").startswith("sqlite"),
-    reason="checks the embedded SQLite default; DATABASE_URL selects another database",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not (os.environ.get("DATABASE_URL") or "sqlite").startswith("sqlite"),
+        reason="checks the embedded SQLite default; DATABASE_URL selects another database",
+    ),
+    # One test process runs the module: its scenario (a module fixture) runs once.
+    pytest.mark.xdist_group("sqlite_concurrency"),
+]
 
 WRITE_SECONDS = 12
 # Accounts that log in again and again while the others write.

@@ -2,8 +2,10 @@ from datetime import date
 from itertools import count
 
 from django.apps import apps
+from django.utils import timezone
 
 from cms.access import page_set_staff_only
+from cms.bulk import pages_bulk_create
 from practices.models import (
     Bundesland,
     Jobcenter,
@@ -25,9 +27,9 @@ _numbers = count(1)
 
 
 def practice_index() -> PracticeIndexPage:
-    load_reference_data(apps.get_model)
     index = PracticeIndexPage.objects.first()
     if index is None:
+        load_reference_data(apps.get_model)
         index = PracticeIndexPage(title="Praxisbeispiele", slug="praxisbeispiele")
         site_home().add_child(instance=index)
     return index
@@ -44,7 +46,7 @@ def create_jobcenter(name: str | None = None, land: str = "NW", **fields) -> Job
     )
 
 
-def create_practice(
+def build_practice(
     title: str | None = None,
     *,
     jobcenters=(),
@@ -56,18 +58,17 @@ def create_practice(
     status: str = "laufend",
     start: date | None = date(2020, 1, 1),
     end: date | None = None,
-    staff_only: bool = False,
     live: bool = True,
     body=None,
     **fields,
 ) -> PracticePage:
-    index = practice_index()
+    """An unsaved practice with its links and rows, for ``create_practice(s)``."""
     number = next(_numbers)
     page = PracticePage(
         title=title or f"Praxisbeispiel {number}",
         slug=fields.pop("slug", f"praxisbeispiel-{number}"),
         teaser=fields.pop("teaser", "Ein erprobter Ansatz aus dem Jobcenter."),
-        status=PracticeStatus.objects.get(slug=status),
+        status=_term(PracticeStatus, status),
         start_date=start,
         end_date=end,
         body=body or [],
@@ -75,25 +76,65 @@ def create_practice(
         **fields,
     )
     page.jobcenters = list(jobcenters)
-    page.topics = list(Topic.objects.filter(slug__in=topics))
-    page.target_groups = list(TargetGroup.objects.filter(slug__in=target_groups))
-    page.phases = list(ProcessPhase.objects.filter(slug__in=phases))
+    page.topics = [_term(Topic, slug) for slug in topics]
+    page.target_groups = [_term(TargetGroup, slug) for slug in target_groups]
+    page.phases = [_term(ProcessPhase, slug) for slug in phases]
     page.partners = [
-        PracticePartner(
-            partner_type=PartnerType.objects.get(slug=kind), name=name, sort_order=position
-        )
+        PracticePartner(partner_type=_term(PartnerType, kind), name=name, sort_order=position)
         for position, (kind, name) in enumerate(partners)
     ]
     page.figures = [
         PracticeFigure(label=label, value=value, sort_order=position)
         for position, (label, value) in enumerate(figures)
     ]
+    return page
+
+
+def _term(model, slug: str):
+    return model.objects.get(slug=slug)
+
+
+def create_practice(
+    title: str | None = None,
+    *,
+    staff_only: bool = False,
+    live: bool = True,
+    revision: bool = True,
+    **fields,
+) -> PracticePage:
+    """A practice under the library, published through Wagtail like an editor's.
+
+    ``revision=False`` adds it live straight away (no revision, no publishing): what lists
+    and query counts need, at a fraction of the cost; ``first_published_at`` may be given.
+    """
+    index = practice_index()
+    if live and not revision:
+        fields.setdefault("first_published_at", timezone.now())
+        fields.setdefault("last_published_at", fields["first_published_at"])
+    page = build_practice(title, live=live, **fields)
     index.add_child(instance=page)
     if staff_only:
         page_set_staff_only(page, True)
-    if live:
+    if live and revision:
         page.save_revision().publish()
     return page
+
+
+def create_practices(count: int, *, staff_only: bool = False, **fields) -> list[PracticePage]:
+    """``count`` live practices for lists and query counts, written in bulk (``cms.bulk``):
+    no revisions, no search index entries."""
+    pages = [build_practice(**fields) for _number in range(count)]
+    for page in pages:
+        if not page.supra_regional:
+            # What PracticePage.save() derives, which the bulk writer does not call.
+            page.bundeslaender = list(
+                {jc.bundesland_id: jc.bundesland for jc in page.jobcenters.all()}.values()
+            )
+    pages_bulk_create(parent=practice_index(), pages=pages)
+    if staff_only:
+        for page in pages:
+            page_set_staff_only(page, True)
+    return pages
 
 
 def create_submission(submitter, title: str | None = None, **content) -> PracticePage:

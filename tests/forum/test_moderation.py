@@ -4,6 +4,7 @@ may use it; silencing members; redacting personal data everywhere it is kept."""
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
@@ -460,6 +461,28 @@ class TestLog:
         assert "Moderation Forum" in html
         assert "Sozialdaten" in html
         assert "„Schuldnerberatung: Wartezeiten“ #2" in html
+
+    def test_a_long_log_links_only_a_few_of_its_pages(self, client, forum, monkeypatch):
+        monkeypatch.setattr("forum.admin_views.LOG_PER_PAGE", 1)
+        ModerationLogEntry.objects.bulk_create(
+            ModerationLogEntry(
+                actor=forum.moderator,
+                action=ModerationAction.HIDE,
+                category=forum.open,
+                subject=f"Eintrag {number}",
+            )
+            for number in range(12)
+        )
+        client.force_login(forum.moderator)
+
+        response = client.get(LOG, {"p": 6})
+
+        nav = BeautifulSoup(response.content, "html.parser").find("nav", class_="pagination")
+        links = nav.select(".pagination__page-number a")
+        numbers = [link.get_text(strip=True) for link in links]
+        assert numbers[0] == "1" and numbers[-1] == "12"
+        assert "6" in numbers and len(numbers) < 12
+        assert nav.select_one('a[aria-current="page"]')["href"] == f"{LOG}?p=6"
 
     def test_not_for_members(self, client, forum):
         client.force_login(forum.staff)

@@ -7,12 +7,13 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
 from django.template.loader import render_to_string
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from practices.models import Bundesland, PracticeStatus, Topic
 from tests.cms.magazine_helpers import make_image
 from tests.factories import create_user
-from tests.factories.practices import create_jobcenter, create_practice
+from tests.factories.practices import create_jobcenter, create_practice, create_practices
 
 pytestmark = pytest.mark.django_db
 INDEX = "/praxisbeispiele/"
@@ -179,10 +180,9 @@ class TestIndexFilters:
         # 12 practices a page: a library of 12,000 practices has 1,000 pages.
         page = Paginator(range(12_000), 12).page(999)
 
-        html = render_to_string(
-            "includes/pagination.html",
-            {"page_obj": page, "page_param": "seite", "query": "bundesland=NW"},
-        )
+        request = RequestFactory().get(INDEX, {"bundesland": "NW", "seite": "999"})
+
+        html = render_to_string("includes/pagination.html", {"page_obj": page}, request=request)
 
         assert 'href="?bundesland=NW&amp;seite=1000" rel="next"' in html
         assert 'href="?bundesland=NW&amp;seite=998" rel="prev"' in html
@@ -198,9 +198,10 @@ class TestIndexFilters:
 class TestIndexQueryCount:
     def build(self, count: int):
         jobcenters = [create_jobcenter(land=land) for land in ("NW", "HE", "BY")]
-        for number in range(count):
-            create_practice(
-                jobcenters=[jobcenters[number % 3]],
+        for number, jobcenter in enumerate(jobcenters):
+            create_practices(
+                count // 3 + (number < count % 3),
+                jobcenters=[jobcenter],
                 topics=["sucht", "gesundheit"],
                 target_groups=["langzeitarbeitslose"],
                 partners=[("suchtberatung", "Beratungsstelle")],
@@ -302,13 +303,11 @@ class TestDetailPage:
         assert "Ähnliche Praxisbeispiele" in response.content.decode()
 
     def test_constant_queries_on_detail(self, client, practice):
-        for number in range(3):
-            create_practice(f"Verwandt {number}", topics=["arbeitgeberservice"])
+        create_practices(3, topics=["arbeitgeberservice"])
         client.get(practice.url)  # warm the per-process caches (content types, site)
         with CaptureQueriesContext(connection) as small:
             client.get(practice.url)
-        for number in range(20):
-            create_practice(f"Mehr {number}", topics=["arbeitgeberservice"])
+        create_practices(20, topics=["arbeitgeberservice"])
         with CaptureQueriesContext(connection) as large:
             client.get(practice.url)
         assert len(large) == len(small)

@@ -225,7 +225,7 @@ def test_a_rebuild_worker_opens_its_own_database_session():
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from search.backends import elasticsearch as es_backend
+    from search.rebuild import start_worker
 
     if connection.vendor != "postgresql":
         pytest.skip("database sessions of their own are a PostgreSQL matter")
@@ -234,7 +234,7 @@ def test_a_rebuild_worker_opens_its_own_database_session():
     with ProcessPoolExecutor(
         max_workers=1,
         mp_context=multiprocessing.get_context("fork"),
-        initializer=es_backend._start_worker,
+        initializer=start_worker,
     ) as pool:
         worker_session = pool.submit(_database_session_id).result()
 

@@ -127,25 +127,23 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Search index is up to date."))
 
     def handle_rebuild(self):
-        es_backend = None
-        if indexing.elasticsearch_enabled():
-            from search.backends import elasticsearch as es_backend
+        from search.backends import elasticsearch as es_backend
 
-            if es_backend.rebuild_running():  # fail before the database work, not after it
-                raise CommandError(self.already_running())
-        bar_database = ProgressBar(self.stdout, "database     ")
-        counts = {"database": indexing.database_rebuild(progress=bar_database)}
-        if es_backend is not None:
-            bar_es = ProgressBar(self.stdout, "elasticsearch")
-            try:
-                with exit_on_sigterm():
-                    counts.update(indexing.rebuild(progress=bar_es, database=False))
-            except es_backend.RebuildRunning as exc:
-                raise CommandError(self.already_running()) from exc
-            except es_backend.UNAVAILABLE as exc:
-                raise CommandError(f"Elasticsearch rebuild failed: {exc}") from exc
+        # Fail before the database work, not after it.
+        if indexing.elasticsearch_enabled() and es_backend.rebuild_running():
+            raise CommandError(self.already_running())
+        try:
+            with exit_on_sigterm():
+                counts = indexing.rebuild(progress_for=self.progress_bar)
+        except es_backend.RebuildRunning as exc:
+            raise CommandError(self.already_running()) from exc
+        except es_backend.UNAVAILABLE as exc:
+            raise CommandError(f"Elasticsearch rebuild failed: {exc}") from exc
         for backend, count in counts.items():
             self.stdout.write(self.style.SUCCESS(f"{backend}: {count} document(s) indexed."))
+
+    def progress_bar(self, label: str) -> ProgressBar:
+        return ProgressBar(self.stdout, f"{label:<13}")
 
     @staticmethod
     def already_running() -> str:
