@@ -8,7 +8,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from wagtail.images import get_image_model
 
 from cms.access import visible_pages
-from practices.selectors import practice_base_queryset
+from practices.selectors import practices_sharing_terms
 
 WORDS_PER_MINUTE = 200
 RELATED_LIMIT = 3
@@ -99,18 +99,13 @@ def _shared_terms(topic_ids: list[int], group_ids: list[int]):
 
 def related_practices(*, page, user, exclude_ids=(), limit: int = RELATED_LIMIT) -> list:
     """Practices sharing the most fields of action and target groups with ``page``."""
-    topic_ids = [topic.pk for topic in page.topics.all()]
-    group_ids = [group.pk for group in page.target_groups.all()]
-    if not topic_ids and not group_ids:
-        return []
-    queryset = (
-        practice_base_queryset(user=user)
-        .exclude(pk__in=list(exclude_ids))
-        .annotate(shared=_shared_terms(topic_ids, group_ids))
-        .filter(shared__gt=0)
-        .order_by("-shared", "-first_published_at", "pk")
+    return practices_sharing_terms(
+        topic_ids=[topic.pk for topic in page.topics.all()],
+        group_ids=[group.pk for group in page.target_groups.all()],
+        user=user,
+        exclude_ids=exclude_ids,
+        limit=limit,
     )
-    return list(queryset[:limit])
 
 
 def related_articles(*, article, user, limit: int = RELATED_LIMIT) -> list:

@@ -129,31 +129,43 @@ SIMILAR_CANDIDATES_PER_SHOWN = 10
 
 
 def practice_similar(*, practice: PracticePage, user, limit: int = 3) -> list[PracticePage]:
-    """Practices sharing the most fields of action and target groups with ``practice``.
+    """Practices sharing the most fields of action and target groups with ``practice``."""
+    return practices_sharing_terms(
+        topic_ids=[topic.pk for topic in practice.topics.all()],
+        group_ids=[group.pk for group in practice.target_groups.all()],
+        user=user,
+        exclude_ids=[practice.pk] if practice.pk is not None else [],
+        limit=limit,
+    )
+
+
+def practices_sharing_terms(
+    *, topic_ids: list[int], group_ids: list[int], user, exclude_ids=(), limit: int
+) -> list[PracticePage]:
+    """Practices the user may see, by how many of the given terms they share, newest first.
 
     Ranked on the link tables alone, grouped by page id, so the work follows the practices that
     share a term rather than the whole library; only the ``limit`` shown are loaded in full.
     """
-    topic_ids = [topic.pk for topic in practice.topics.all()]
-    group_ids = [group.pk for group in practice.target_groups.all()]
     if not topic_ids and not group_ids or limit <= 0:
         return []
+    exclude_ids = list(exclude_ids)
     batch = limit * SIMILAR_CANDIDATES_PER_SHOWN
-    ranked = _similar_ranking(practice, topic_ids, group_ids, batch)
+    ranked = _similar_ranking(topic_ids, group_ids, exclude_ids, batch)
     visible = set(practice_visible(user=user).filter(pk__in=ranked).values_list("pk", flat=True))
     chosen = [pk for pk in ranked if pk in visible][:limit]
     if len(chosen) < limit and len(ranked) == batch:
         # The best candidates are hidden from this user: rank once more among those they may see.
         allowed = practice_visible(user=user).values("pk")
-        chosen = _similar_ranking(practice, topic_ids, group_ids, limit, among=allowed)
+        chosen = _similar_ranking(topic_ids, group_ids, exclude_ids, limit, among=allowed)
     pages = practice_base_queryset(user=user).in_bulk(chosen)
     return [pages[pk] for pk in chosen if pk in pages]
 
 
 def _similar_ranking(
-    practice: PracticePage,
     topic_ids: list[int],
     group_ids: list[int],
+    exclude_ids: list[int],
     limit: int,
     among: QuerySet | None = None,
 ) -> list[int]:
@@ -186,9 +198,9 @@ def _similar_ranking(
         f" WHERE page.{qn('live')} = %s"
     )
     params.append(True)
-    if practice.pk is not None:
-        sql += " AND links.page_id <> %s"
-        params.append(practice.pk)
+    if exclude_ids:
+        sql += f" AND links.page_id NOT IN ({', '.join(['%s'] * len(exclude_ids))})"
+        params += exclude_ids
     if among is not None:
         among_sql, among_params = among.query.sql_with_params()
         sql += f" AND links.page_id IN ({among_sql})"

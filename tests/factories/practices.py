@@ -127,9 +127,7 @@ def create_practices(count: int, *, staff_only: bool = False, **fields) -> list[
     for page in pages:
         if not page.supra_regional:
             # What PracticePage.save() derives, which the bulk writer does not call.
-            page.bundeslaender = list(
-                {jc.bundesland_id: jc.bundesland for jc in page.jobcenters.all()}.values()
-            )
+            page.bundeslaender = page.bundeslaender_from_jobcenters()
     pages_bulk_create(parent=practice_index(), pages=pages)
     if staff_only:
         for page in pages:
