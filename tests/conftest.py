@@ -2,9 +2,9 @@ import os
 import uuid
 
 import pytest
-from django.core.management import call_command
 
 from tests.factories import create_user, site_home
+from tests.factories.demo import demo_content
 
 
 @pytest.fixture(autouse=True)
@@ -26,8 +26,7 @@ def home(db):
 @pytest.fixture
 def demo(db):
     """The full demo content, as `make run` shows it."""
-    site_home()
-    call_command("load_demo", verbosity=0)
+    demo_content()
 
 
 @pytest.fixture
@@ -134,7 +133,9 @@ def _use_elasticsearch(settings) -> str:
     return ES_URL
 
 
-@pytest.fixture(params=["database", "elasticsearch"])
+@pytest.fixture(
+    params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch_half)]
+)
 def backend(request, settings):
     """Switch the site to one backend for the test; yields the expected backend name."""
     if request.param == "elasticsearch":

@@ -60,12 +60,9 @@ def page(browser, live_server):
 
 @pytest.fixture
 def demo_site(transactional_db):
-    from django.core.management import call_command
+    from tests.factories.demo import demo_content
 
-    from tests.factories import site_home
-
-    site_home()
-    call_command("load_demo", verbosity=0)
+    demo_content()
 
 
 @pytest.fixture

@@ -4,13 +4,17 @@ import re
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 from wagtail.models import Workflow
 
 from cms.accounts.groups import WORKFLOW_NAME
 
-APPROVALS = 10
+# Ten in a row on the SQLite default, whose single writer the autosaves compete for; on
+# PostgreSQL a few go through the same path.
+APPROVALS = {"sqlite": 10}
+DEFAULT_APPROVALS = 3
 WATCH_EDITS = (
     "document.addEventListener('w-unsaved:watch-edits', () => {"
     " document.documentElement.dataset.watchingEdits = 'true'; });"
@@ -42,20 +46,21 @@ def submit_for_review(issue, user, title: str):
 
 
 @pytest.mark.sqlite_default
-def test_ten_approvals_in_a_row_from_the_editor_all_publish(
+def test_approvals_in_a_row_from_the_editor_all_publish(
     browser, live_server, demo_site, open_as, page
 ):
     from cms.accounts.models import User
     from cms.models import ArticlePage, MagazineIssue
 
     assert getattr(settings, "WAGTAIL_AUTOSAVE_INTERVAL", 500) > 0
+    approvals = APPROVALS.get(connection.vendor, DEFAULT_APPROVALS)
     issue = MagazineIssue.objects.get(issue_number=7)
     submitter = open_as("redaktion", admin=True)
     submit_in_admin(submitter, issue, "Freigabe im Editor 1")
     author = User.objects.get(username="redaktion")
     titles = ["Freigabe im Editor 1"] + [
         submit_for_review(issue, author, f"Freigabe im Editor {number}").title
-        for number in range(2, APPROVALS + 1)
+        for number in range(2, approvals + 1)
     ]
     approver = open_as("redaktion2", admin=True)
     # Wagtail starts watching the form for edits (and so autosaving) two seconds after it loads,

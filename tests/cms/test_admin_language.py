@@ -16,7 +16,6 @@ from bs4.element import PreformattedString
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
@@ -25,7 +24,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Task, Workflow
 
 from cms.models import ArticlePage
-from tests.factories import site_home
+from tests.factories.demo import demo_content
 from tests.factories.files import create_document, png_bytes
 
 # One test process runs the module: its demo site (a module fixture) is built once.
@@ -156,8 +155,7 @@ def proper_names() -> set[str]:
 def demo_admin(django_db_setup, django_db_blocker):
     """The demo content, loaded once for the module and rolled back after it."""
     with django_db_blocker.unblock(), transaction.atomic():
-        site_home()
-        call_command("load_demo", verbosity=0)
+        demo_content()
         # The demo has no documents; the library's views need one to show its edit form.
         create_document("Netzwerkvereinbarung")
         yield
