@@ -1,5 +1,7 @@
 import os
+import sqlite3
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +18,36 @@ def forget_cached_renditions():
 
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    """On SQLite, also keep a file copy of the test database as the migrations left it, before
+    any test writes to it (``migrated_sqlite_file``)."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        path = tmp_path_factory.mktemp("migrated") / "db.sqlite3"
+        with django_db_blocker.unblock():
+            connection.ensure_connection()
+            copy = sqlite3.connect(path)
+            try:
+                connection.connection.backup(copy)
+            finally:
+                copy.close()
+        _migrated_sqlite["path"] = path
+
+
+_migrated_sqlite: dict[str, Path] = {}
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite_file(django_db_setup) -> Path:
+    """A freshly migrated SQLite database file (the copy of the test database made right after
+    its migrations), for tests that start a server process of their own on it."""
+    if "path" not in _migrated_sqlite:
+        pytest.skip("the test database is not SQLite")
+    return _migrated_sqlite["path"]
 
 
 @pytest.fixture

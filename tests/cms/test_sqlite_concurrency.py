@@ -8,6 +8,7 @@ in the database file afterwards.
 """
 
 import os
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -253,7 +254,12 @@ class Outcome:
     server_log: str
 
 
-def demo_site(directory: Path, environment: dict[str, str]) -> Path:
+def demo_site(directory: Path, environment: dict[str, str], migrated: Path) -> Path:
+    """The demo site in ``directory``: the migrated database copied in (``migrate`` then finds
+    nothing to do), the demo content loaded as ``make run`` does."""
+    database = directory / "var" / "db.sqlite3"
+    database.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(migrated, database)
     for command in (["migrate", "--noinput"], ["load_demo"]):
         result = subprocess.run(
             [sys.executable, "manage.py", *command],
@@ -264,7 +270,7 @@ def demo_site(directory: Path, environment: dict[str, str]) -> Path:
             timeout=900,
         )
         assert result.returncode == 0, result.stdout + result.stderr
-    return directory / "var" / "db.sqlite3"
+    return database
 
 
 def write_concurrently(directory: Path, environment: dict[str, str], database: Path) -> Outcome:
@@ -350,10 +356,10 @@ def write_concurrently(directory: Path, environment: dict[str, str], database: P
 
 
 @pytest.fixture(scope="module")
-def outcome(tmp_path_factory) -> Outcome:
+def outcome(tmp_path_factory, migrated_sqlite_file) -> Outcome:
     directory = tmp_path_factory.mktemp("sqlite-site")
     environment = server_environment(directory)
-    database = demo_site(directory, environment)
+    database = demo_site(directory, environment, migrated_sqlite_file)
     return write_concurrently(directory, environment, database)
 
 
