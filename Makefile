@@ -66,8 +66,8 @@ format: install
 messages: install ## Extract new strings into the German catalogue (needs gettext)
 	$(BIN)/python manage.py makemessages -l de --ignore='.venv/*' --ignore='var/*' --no-obsolete
 
-browser: ## Install Debian's Chromium for the browser tests (needs root)
-	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+browser: ## Install Debian's headless Chromium for the browser tests (needs root)
+	command -v chromium-headless-shell >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell)
 
 pdf: ## Install the Debian libraries and fonts for the guide PDFs (WeasyPrint; needs root)
 	dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_PACKAGES))

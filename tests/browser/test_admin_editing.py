@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import WATCH_EDITS, assert_accessible
 
 PRACTICE = "suchtberatung-sprechstunde-dortmund"
 REPLACED_BY_BOTH = (
@@ -54,7 +54,11 @@ def test_editor_finds_ticks_and_saves_a_jobcenter_by_keyboard(live_server, demo_
     practice = PracticePage.objects.get(slug=PRACTICE)
     muenchen = Jobcenter.objects.get(slug="jobcenter-muenchen")
     page = open_as("redaktion", admin=True)
+    page.add_init_script(WATCH_EDITS)
     page.goto(f"/admin/pages/{practice.pk}/edit/")
+    # As an editor would, who reads the page first: a change before Wagtail watches the form
+    # is never autosaved on its own.
+    expect(page.locator("html[data-watching-edits]")).to_be_attached()
 
     jobcenters = page.locator("#id_jobcenters")
     options = jobcenters.locator("li")

@@ -10,15 +10,12 @@ from playwright.sync_api import expect
 from wagtail.models import Workflow
 
 from cms.accounts.groups import WORKFLOW_NAME
+from tests.browser.conftest import WATCH_EDITS
 
 # Ten in a row on the SQLite default, whose single writer the autosaves compete for; on
 # PostgreSQL a few go through the same path.
 APPROVALS = {"sqlite": 10}
 DEFAULT_APPROVALS = 3
-WATCH_EDITS = (
-    "document.addEventListener('w-unsaved:watch-edits', () => {"
-    " document.documentElement.dataset.watchingEdits = 'true'; });"
-)
 
 
 def submit_in_admin(page, issue, title: str) -> None:

@@ -18,7 +18,7 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(
         not Path(CHROMIUM).exists() and not os.environ.get("CI"),
-        reason=f"Chromium not found at {CHROMIUM}: run `make browser` (Debian's chromium).",
+        reason=f"Chromium not found at {CHROMIUM}: run `make browser` (Debian's Chromium).",
     ),
 ]
 
