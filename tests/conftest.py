@@ -20,6 +20,10 @@ def forget_cached_renditions():
         cache.clear()
 
 
+# Where the copy of the migrated SQLite test database is (``migrated_sqlite_file``).
+_migrated_sqlite: dict[str, Path] = {}
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
     """On SQLite, also keep a file copy of the test database as the migrations left it, before
@@ -36,9 +40,6 @@ def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
             finally:
                 copy.close()
         _migrated_sqlite["path"] = path
-
-
-_migrated_sqlite: dict[str, Path] = {}
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import connection
 from wagtail.models import Page, Revision
 
 from cms.demo import DEMO_PASSWORD, DEMO_USERS
@@ -45,3 +46,18 @@ def test_demo_users_can_log_in(client):
         .groups.filter(name="Netzwerk-Mitarbeitende")
         .exists()
     )
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the demo is copied back only on PostgreSQL"
+)
+def test_demo_copied_back_for_the_next_test_is_the_loaded_demo():
+    from tests.factories import demo
+
+    demo.demo_content()
+    loaded = snapshot()
+    demo.demo_content()  # copied back now, whether the first call loaded or copied
+
+    assert snapshot() == loaded
+    assert loaded["pages"] and loaded["revisions"]
+    assert demo._take().copies == demo._snapshots[True].copies

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.core.cache import caches
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection, transaction
 
 from .site import site_home
@@ -83,7 +84,13 @@ def _take() -> Snapshot:
 
 def _restore(snapshot: Snapshot) -> None:
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"TRUNCATE {', '.join(_quoted(table) for table in snapshot.tables)}")
+        # Foreign keys are checked at commit; checks still pending from writes earlier in the
+        # same transaction would make TRUNCATE refuse, so they run now, and the copies below
+        # (in name order, not in dependency order) are checked at commit again.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        for statement in connection.ops.sql_flush(no_style(), snapshot.tables):
+            cursor.execute(statement)
         for table in snapshot.copies:
             with cursor.cursor.copy(
                 f"COPY {_quoted(table.name)} ({table.columns}) FROM STDIN"
