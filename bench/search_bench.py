@@ -3,16 +3,20 @@
     ELASTICSEARCH_URL=http://127.0.0.1:9200 .venv/bin/python bench/search_bench.py [--n 10000]
 
 1. Generates N synthetic German practices as real Wagtail pages in a throwaway SQLite database
-   (bench/out/bench-N.sqlite3, reused by the next run with the same N).
+   (bench/out/bench-N.sqlite3, reused by the next run with the same N), and computes their
+   vectors for the semantic search once (``search_index embed``; stored in that database and
+   reused, as the rebuild reuses them).
 2. Rebuild: ``manage.py search_index rebuild`` itself (``call_command``: read pages with their
    taxonomies, analyse the German text, fill the database index and bulk-load a fresh
    Elasticsearch index, swap the alias; in SEARCH_REBUILD_WORKERS processes from
    SEARCH_REBUILD_PARALLEL_FROM documents on) against what the node can ingest at most: the
    very same finished documents sent by ``helpers.parallel_bulk`` with one thread per core
    into a scratch index. Documents per second for both.
-3. Queries: a mix of free-text, filtered and faceted searches, each sent through the JSON API
-   (in-process Django client: parsing, synonyms, access, both facet sets, highlighting, JSON)
-   and the identical Elasticsearch request sent raw with the client. p50/p95 in milliseconds.
+3. Queries: a mix of free-text, everyday-language, filtered and faceted searches, each sent
+   through the JSON API (in-process Django client: parsing, synonyms, access, both facet sets,
+   the query's embedding, the kNN search and the fusion of both lists for the hybrid search,
+   highlighting, JSON) and the lexical Elasticsearch request of the same search sent raw with
+   the client: the hybrid API against the fastest lexical path. p50/p95 in milliseconds.
 
 Prints a table and writes bench/out/search-bench-N.json. Uses the index prefix "bench".
 """
@@ -71,6 +75,12 @@ QUERIES = {
         {"q": "Beratung", "bundesland": "NW"},
         {"q": "Kooperation", "topic": "schulden", "bundesland": ["NW", "HE"]},
         {"q": "Jobcenter", "target_group": "aeltere", "sort": "newest"},
+    ],
+    "everyday": [
+        {"q": "Hilfe bei Geldproblemen"},
+        {"q": "Leute ohne Führerschein auf dem Land"},
+        {"q": "Mütter ohne Kita-Platz"},
+        {"q": "Führerschien"},
     ],
     "faceted": [
         {},
@@ -191,6 +201,20 @@ def generate(n: int) -> None:
         print(f"  generated {done}/{n} practices ({rate:.0f}/s)", flush=True)
 
 
+def embed() -> None:
+    """The vectors of the generated practices, once: stored in the benchmark database."""
+    from django.conf import settings
+
+    from search import indexing
+
+    settings.ELASTICSEARCH_URL, url = "", settings.ELASTICSEARCH_URL  # database only here
+    print("Embedding the documents without a vector (stored for the next run) …", flush=True)
+    start = time.perf_counter()
+    computed = indexing.embed_missing()
+    print(f"  {computed} vectors in {time.perf_counter() - start:.0f} s", flush=True)
+    settings.ELASTICSEARCH_URL = url
+
+
 def django_now():
     from django.utils import timezone
 
@@ -211,16 +235,25 @@ def bench_rebuild(repeat: int) -> dict:
     from django.core.management import call_command
     from elasticsearch import helpers
 
-    from search import indexing
+    from search import embeddings, indexing
     from search.backends import elasticsearch as es_backend
     from search.documents import knowledge_index, to_source
 
     workers = indexing.rebuild_workers(indexing.count_candidates())
     # The same finished documents, prepared beforehand, through nothing but parallel_bulk.
-    documents = [
-        (entry.doc_id, to_source(entry, indexing.analysed_fields(entry)))
-        for entry in indexing.iter_entries()
-    ]
+    documents = []
+    entries = list(indexing.iter_entries())
+    for start in range(0, len(entries), 2000):
+        chunk = entries[start : start + 2000]
+        vectors = embeddings.stored_vectors(chunk)
+        documents.extend(
+            (
+                entry.doc_id,
+                to_source(entry, indexing.analysed_fields(entry), vectors.get(entry.doc_id)),
+            )
+            for entry in chunk
+        )
+    with_vectors = sum(1 for _doc_id, source in documents if "vector" in source)
     threads = os.cpu_count() or 1
     es = es_backend.client(timeout=120)
     scratch = "bench-raw-bulk"
@@ -254,6 +287,7 @@ def bench_rebuild(repeat: int) -> dict:
     ours, raw = statistics.median(ours_runs), statistics.median(raw_runs)
     return {
         "documents": len(documents),
+        "documents_with_vector": with_vectors,
         "rebuild_processes": workers,
         "raw_bulk_threads": threads,
         "runs": repeat,
@@ -269,6 +303,7 @@ def bench_queries(rounds: int) -> dict:
     from django.http import QueryDict
     from django.test import Client
 
+    from search import embeddings
     from search.backends import SearchRequest
     from search.backends import elasticsearch as es_backend
     from search.query import PAGE_SIZE, SearchParams, parse_query
@@ -299,6 +334,8 @@ def bench_queries(rounds: int) -> dict:
                 client.get("/api/v1/search/", data)
                 es.search(index=index, body=body)
             for _ in range(rounds):
+                # Every timed request embeds its query, as a query not asked before does.
+                embeddings._query_cache.clear()
                 start = time.perf_counter()
                 response = client.get("/api/v1/search/", data)
                 api_times.append((time.perf_counter() - start) * 1000)
@@ -333,6 +370,7 @@ def main() -> None:
         sys.exit("Set ELASTICSEARCH_URL (start a node with `make elasticsearch`).")
     print(f"Generating {args.n} synthetic practices …", flush=True)
     generate(args.n)
+    embed()
     print("Rebuilding …", flush=True)
     rebuild = bench_rebuild(args.repeat)
     print("Querying …", flush=True)

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -176,7 +177,11 @@ LEGAL_PAGES = [
         "Wie die Wissensbörse mit personenbezogenen Daten umgeht.",
         "<p>Wir verarbeiten personenbezogene Daten nur, soweit dies für den Betrieb der "
         "Plattform erforderlich ist. Daten von Kundinnen und Kunden der Jobcenter "
-        "(Sozialdaten) gehören nicht in Beiträge oder Praxisbeispiele.</p>",
+        "(Sozialdaten) gehören nicht in Beiträge oder Praxisbeispiele.</p>"
+        "<p>Die Suche speichert Suchbegriffe, die Zahl der Treffer und die Position des ersten "
+        "angeklickten Treffers, damit die Redaktion die Suche verbessern kann, ohne Bezug zu "
+        "Ihrer Person: ohne Benutzerkonto, IP-Adresse, Sitzung oder Browserangaben. Diese "
+        "Einträge werden nach {search_log_days} Tagen gelöscht.</p>",
     ),
     (
         "accessibility_page",
@@ -254,6 +259,8 @@ def load_site(log: Log) -> HomePage:
             log(f"angelegt: Seite {title}")
 
     footer = FooterSettings.for_site(Site.objects.get(is_default_site=True))
+    # Figures the legal pages state follow the settings that decide them.
+    legal_values = {"search_log_days": settings.SEARCH_LOG_RETENTION_DAYS}
     footer_changed = False
     for field, title, slug, intro, text in LEGAL_PAGES:
         page = _child_by_slug(home, slug)
@@ -264,7 +271,7 @@ def load_site(log: Log) -> HomePage:
                     title=title,
                     slug=slug,
                     intro=intro,
-                    body=[("paragraph", text)],
+                    body=[("paragraph", text.format(**legal_values))],
                     show_in_menus=False,
                 ),
             )

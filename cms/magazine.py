@@ -8,7 +8,14 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from wagtail.images import get_image_model
 
 from cms.access import visible_pages
-from practices.selectors import practices_sharing_terms
+from practices.selectors import (
+    MEANING_CANDIDATES,
+    SIMILAR_CANDIDATES_PER_SHOWN,
+    page_ids_near_in_meaning,
+    practices_related,
+)
+
+from .ranking import rrf
 
 WORDS_PER_MINUTE = 200
 RELATED_LIMIT = 3
@@ -98,8 +105,9 @@ def _shared_terms(topic_ids: list[int], group_ids: list[int]):
 
 
 def related_practices(*, page, user, exclude_ids=(), limit: int = RELATED_LIMIT) -> list:
-    """Practices sharing the most fields of action and target groups with ``page``."""
-    return practices_sharing_terms(
+    """Practices closest to ``page`` in meaning and in fields of action and target groups."""
+    return practices_related(
+        page=page,
         topic_ids=[topic.pk for topic in page.topics.all()],
         group_ids=[group.pk for group in page.target_groups.all()],
         user=user,
@@ -109,18 +117,31 @@ def related_practices(*, page, user, exclude_ids=(), limit: int = RELATED_LIMIT)
 
 
 def related_articles(*, article, user, limit: int = RELATED_LIMIT) -> list:
+    """Articles closest to ``article`` in meaning and in shared terms, fused by rank like
+    ``practices_related``; the shared terms alone while no vector is at hand."""
     topic_ids = [topic.pk for topic in article.topics.all()]
     group_ids = [group.pk for group in article.target_groups.all()]
-    if not topic_ids and not group_ids:
+    by_meaning = page_ids_near_in_meaning(
+        page=article, user=user, doc_type="article", limit=MEANING_CANDIDATES
+    )
+    if not topic_ids and not group_ids and not by_meaning:
         return []
-    queryset = (
-        article_base_queryset(user=user)
-        .exclude(pk=article.pk)
-        .annotate(shared=_shared_terms(topic_ids, group_ids))
+    candidates = article_base_queryset(user=user).exclude(pk=article.pk)
+    sharing = (
+        candidates.annotate(shared=_shared_terms(topic_ids, group_ids))
         .filter(shared__gt=0)
         .order_by("-shared", "-first_published_at", "pk")
+        if topic_ids or group_ids
+        else candidates.none()
     )
-    return list(queryset[:limit])
+    if not by_meaning:
+        return list(sharing[:limit])
+    ranked = list(sharing.values_list("pk", flat=True)[: limit * SIMILAR_CANDIDATES_PER_SHOWN])
+    # The index's audience tokens already filtered the neighbours; the page rules decide.
+    visible = set(candidates.filter(pk__in=by_meaning).values_list("pk", flat=True))
+    chosen = rrf([[pk for pk in by_meaning if pk in visible], ranked])[:limit]
+    articles = candidates.in_bulk(chosen)
+    return [articles[pk] for pk in chosen if pk in articles]
 
 
 def article_context(*, article, user) -> dict:

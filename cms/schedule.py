@@ -2,9 +2,10 @@
 
 One place for everything that runs on a clock: scheduled publishing and expiry of pages, the
 daily forum digest, the safety nets of the mail queue and the search index, and the clean-up of
-finished task results. ``manage.py schedule`` (a service beside ``db_worker``) enqueues each job
-when it is due; the worker runs it like any other task. Every job is safe to run twice, so a
-restart of the scheduler, which forgets when it last ran a job, costs nothing.
+finished task results and of the search log. ``manage.py schedule`` (a service beside
+``db_worker``) enqueues each job when it is due; the worker runs it like any other task. Every
+job is safe to run twice, so a restart of the scheduler, which forgets when it last ran a job,
+costs nothing.
 """
 
 from collections.abc import Iterable
@@ -45,6 +46,7 @@ def jobs() -> list[Job]:
         Job("email_retry", every=timedelta(minutes=5)),
         Job("search_index", ("sync",), every=timedelta(minutes=5)),
         Job("forum_digest", daily_at=digest_at),
+        Job("search_log_purge", daily_at=time(3, 15)),
     ]
     if settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db."):
         # Only the database queue keeps results that need clearing.

@@ -69,6 +69,8 @@ class TopicBuilder(DocumentBuilder):
             obj.pk,
             title=obj.title,
             teaser=teaser,
+            # A topic means what its question asks; answers drift.
+            embedding_text=f"{obj.title}\n{question}",
             body=" ".join(answers),
             url=obj.get_absolute_url(),
             date=obj.last_activity_at,

@@ -9,6 +9,7 @@ urlpatterns = [
     path("alle-gelesen/", views.mark_all_read, name="mark_all_read"),
     path("neues-thema/", views.topic_create, name="topic_create"),
     path("vorschau/", views.preview, name="preview"),
+    path("aehnliche-themen/", views.similar_topics, name="similar_topics"),
     path("kategorie/<slug:slug>/", views.category, name="category"),
     path("kategorie/<slug:slug>/neues-thema/", views.topic_create, name="category_topic_create"),
     path("thema/<int:pk>/", views.topic, name="topic"),

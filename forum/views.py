@@ -4,11 +4,12 @@ Things a member may not read answer 404, as if they did not exist; things they m
 change answer 403 with a German explanation.
 """
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
@@ -19,7 +20,7 @@ from django.views.decorators.http import require_POST
 from cms.access import visible_pages
 from practices.models import PracticePage
 
-from . import notifications, selectors, services, watching
+from . import notifications, selectors, services, similar, watching
 from .forms import PostEditForm, PostForm, TopicForm, WatchForm
 from .markup import quote_markdown
 from .mentions import render_post
@@ -226,6 +227,22 @@ def _preview_requested(request) -> bool:
     return "vorschau" in request.POST
 
 
+def _similar_requested(request) -> bool:
+    return request.method == "POST" and "similar" in request.POST
+
+
+def _typed_values(request, form_class) -> dict:
+    """What the member typed into ``form_class``, as initial values: a form shown again
+    without validation errors for fields not filled in yet."""
+    return {
+        name: request.POST.getlist(name)
+        if isinstance(field, forms.ModelMultipleChoiceField)
+        else request.POST.get(name)
+        for name, field in form_class.base_fields.items()
+        if name in request.POST
+    }
+
+
 def _publish_or_preview(request, form, *, save, success_message: str):
     """The POST of a forum editor: "Vorschau" renders the text (also while other fields are
     still wrong), anything else saves through ``save``, which returns where to go next.
@@ -272,13 +289,24 @@ def topic_create(request, slug: str | None = None):
         initial["practice"] = practice.pk
         initial["fields_of_action"] = [topic.pk for topic in practice.topics.all()]
 
+    similar_requested = _similar_requested(request)
+    if similar_requested:
+        # Looking for similar topics publishes nothing and checks nothing yet.
+        initial |= _typed_values(request, TopicForm)
     form = TopicForm(
-        request.POST if request.method == "POST" else None,
+        request.POST if request.method == "POST" and not similar_requested else None,
         initial=initial,
         user=request.user,
         category_ids=startable,
         guard=not _preview_requested(request),
     )
+    similar_found = None
+    if similar_requested:
+        similar_found = similar.similar_result(
+            title=request.POST.get("title", ""),
+            body=request.POST.get("body", ""),
+            permissions=permissions,
+        )
     saved, preview = _publish_or_preview(
         request,
         form,
@@ -298,7 +326,14 @@ def topic_create(request, slug: str | None = None):
     return render(
         request,
         "forum/topic_form.html",
-        {"form": form, "preview": preview, "practice": practice},
+        {
+            "form": form,
+            "preview": preview,
+            "practice": practice,
+            "similar": similar_found,
+            "similar_min_length": similar.MIN_TEXT_LENGTH,
+            "similar_too_short": similar.similar_status(topics=[], text_length=0),
+        },
     )
 
 
@@ -502,6 +537,24 @@ def preview(request):
             content_type="text/html; charset=utf-8",
         )
     return HttpResponse(render_post(body), content_type="text/html; charset=utf-8")
+
+
+@login_required
+@require_POST
+def similar_topics(request):
+    """JSON for “Ähnliche Themen” while a member writes a new topic: existing topics close in
+    meaning to the typed ``title`` and ``body``, only those the member may read.
+
+    A POST like the preview: a draft may still hold clients' data the guard has not checked
+    yet, and a query string would carry it into the access logs.
+    """
+    return JsonResponse(
+        similar.similar_result(
+            title=request.POST.get("title", ""),
+            body=request.POST.get("body", ""),
+            permissions=for_request(request),
+        )
+    )
 
 
 # Members

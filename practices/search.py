@@ -68,6 +68,12 @@ PRACTICE_RELATIONS = {
 }
 
 
+def page_document_id(page) -> str | None:
+    """The knowledge-index id of ``page`` (any indexed page type); ``None`` if not indexed."""
+    builder = registry.builder_for(page)
+    return builder.doc_id(page.pk) if builder is not None and page.pk is not None else None
+
+
 def _related_practices_changed(sender, instance, **kwargs) -> None:
     from .models import PracticePage
 

@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.models import Page, WorkflowState
 
 from cms.access import visible_pages
+from cms.ranking import rrf
 
 from .models import (
     Bundesland,
@@ -126,11 +127,14 @@ def practice_list(*, filters: PracticeFilters, user) -> QuerySet[PracticePage]:
 # Candidates ranked per round before their visibility is checked: enough that a few the user may
 # not see still leave ``limit`` to show.
 SIMILAR_CANDIDATES_PER_SHOWN = 10
+# The most neighbours by meaning a related list asks for (``search.similar.MAX_LIMIT``).
+MEANING_CANDIDATES = 20
 
 
 def practice_similar(*, practice: PracticePage, user, limit: int = 3) -> list[PracticePage]:
-    """Practices sharing the most fields of action and target groups with ``practice``."""
-    return practices_sharing_terms(
+    """Practices closest to ``practice`` in meaning and in fields of action and target groups."""
+    return practices_related(
+        page=practice,
         topic_ids=[topic.pk for topic in practice.topics.all()],
         group_ids=[group.pk for group in practice.target_groups.all()],
         user=user,
@@ -139,25 +143,62 @@ def practice_similar(*, practice: PracticePage, user, limit: int = 3) -> list[Pr
     )
 
 
-def practices_sharing_terms(
-    *, topic_ids: list[int], group_ids: list[int], user, exclude_ids=(), limit: int
-) -> list[PracticePage]:
-    """Practices the user may see, by how many of the given terms they share, newest first.
+def page_ids_near_in_meaning(*, page, user, doc_type: str, limit: int) -> list[int]:
+    """Ids of the pages of ``doc_type`` closest in meaning to ``page`` that ``user`` may find,
+    closest first. Empty when the semantic search is off or ``page`` has no vector yet."""
+    from search.similar import similar_documents
 
-    Ranked on the link tables alone, grouped by page id, so the work follows the practices that
-    share a term rather than the whole library; only the ``limit`` shown are loaded in full.
+    from .search import page_document_id
+
+    doc_id = page_document_id(page) if page is not None else None
+    if doc_id is None or limit <= 0:
+        return []
+    found = similar_documents(user=user, doc_id=doc_id, types=[doc_type], limit=limit)
+    return [int(item.object_id) for item in found if item.object_id.isdigit()]
+
+
+def practices_related(
+    *, page=None, topic_ids: list[int], group_ids: list[int], user, exclude_ids=(), limit: int
+) -> list[PracticePage]:
+    """Practices the user may see, related to ``page`` by meaning and by the given terms.
+
+    Two rankings, fused by reciprocal rank (``cms.ranking.rrf``): the nearest practices by
+    meaning, and those sharing the most terms, newest first. The terms are ranked on the link
+    tables alone, grouped by page id, so the work follows the practices that share a term
+    rather than the whole library; only the ``limit`` shown are loaded in full. Without
+    vectors (semantic search off, or none stored yet) the shared terms alone decide.
     """
-    if not topic_ids and not group_ids or limit <= 0:
+    if limit <= 0:
         return []
     exclude_ids = list(exclude_ids)
     batch = limit * SIMILAR_CANDIDATES_PER_SHOWN
-    ranked = _similar_ranking(topic_ids, group_ids, exclude_ids, batch)
-    visible = set(practice_visible(user=user).filter(pk__in=ranked).values_list("pk", flat=True))
-    chosen = [pk for pk in ranked if pk in visible][:limit]
+    by_meaning = [
+        pk
+        for pk in page_ids_near_in_meaning(
+            page=page,
+            user=user,
+            doc_type="practice",
+            limit=min(batch, MEANING_CANDIDATES),
+        )
+        if pk not in exclude_ids
+    ]
+    has_terms = bool(topic_ids or group_ids)
+    if not has_terms and not by_meaning:
+        return []
+    ranked = _similar_ranking(topic_ids, group_ids, exclude_ids, batch) if has_terms else []
+    # The index's audience tokens already filtered the neighbours; the page rules decide.
+    visible = set(
+        practice_visible(user=user)
+        .filter(pk__in={*by_meaning, *ranked})
+        .values_list("pk", flat=True)
+    )
+    by_meaning = [pk for pk in by_meaning if pk in visible]
+    chosen = rrf([by_meaning, [pk for pk in ranked if pk in visible]])[:limit]
     if len(chosen) < limit and len(ranked) == batch:
         # The best candidates are hidden from this user: rank once more among those they may see.
         allowed = practice_visible(user=user).values("pk")
-        chosen = _similar_ranking(topic_ids, group_ids, exclude_ids, limit, among=allowed)
+        ranked = _similar_ranking(topic_ids, group_ids, exclude_ids, batch, among=allowed)
+        chosen = rrf([by_meaning, ranked])[:limit]
     pages = practice_base_queryset(user=user).in_bulk(chosen)
     return [pages[pk] for pk in chosen if pk in pages]
 

@@ -42,6 +42,8 @@ class IndexEntry:
     # Extra searchable words that are not shown (taxonomy names, Jobcenter, partners).
     keywords: str = ""
     facets: dict[str, list[str]] = field(default_factory=dict)
+    # What the document means, when that is not its whole text (``search.embeddings``).
+    embedding_text: str = ""
 
     @property
     def fingerprint(self) -> str:

@@ -8,7 +8,7 @@ text fields only split on whitespace; the database fallback stores the same term
 from datetime import UTC, datetime
 
 from django.conf import settings
-from elasticsearch.dsl import Date, Document, Index, Keyword, Text
+from elasticsearch.dsl import Date, DenseVector, Document, Index, Keyword, Text
 
 from . import registry
 from .builders import IndexEntry
@@ -67,12 +67,27 @@ def knowledge_index(name: str, *, bulk_loading: bool = False) -> Index:
     for facet in registry.facet_names():
         if facet != registry.TYPE_FACET:
             mapping.field(facet_field(facet), Keyword())
+    vector = vector_field()
+    if vector is not None:
+        mapping.field(VECTOR_FIELD, vector)
     index.mapping(mapping)
     return index
 
 
-def to_source(entry: IndexEntry, analysed: dict[str, str]) -> dict:
-    return {
+VECTOR_FIELD = "vector"
+
+
+def vector_field() -> DenseVector | None:
+    """The meaning of a document (``search.embeddings``), searched by kNN."""
+    from . import embeddings
+
+    if not embeddings.enabled():
+        return None
+    return DenseVector(dims=embeddings.get_embedder().dim, index=True, similarity="cosine")
+
+
+def to_source(entry: IndexEntry, analysed: dict[str, str], vector=None) -> dict:
+    source = {
         "doc_type": entry.doc_type,
         "model": entry.model,
         "object_id": entry.object_id,
@@ -90,3 +105,6 @@ def to_source(entry: IndexEntry, analysed: dict[str, str]) -> dict:
             if facet != registry.TYPE_FACET
         },
     }
+    if vector is not None:
+        source[VECTOR_FIELD] = vector
+    return source

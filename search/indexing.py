@@ -16,10 +16,12 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F, Model
 
+from . import embeddings
 from .analysis import index_terms
 from .builders import DocumentBuilder, IndexEntry, VisibilityContext
 from .models import IndexOutbox, SearchAudience, SearchDocument, SearchFacetValue
 from .registry import builder_for, builders
+from .terms import vocabulary_change, vocabulary_previous, vocabulary_rebuild
 
 logger = logging.getLogger(__name__)
 
@@ -127,6 +129,8 @@ def outbox_push(*, max_batches: int | None = None, respect_backoff: bool = False
                 es_backend.mark_failed()
             else:
                 es_backend.mark_ok()
+        # After both indexes have the documents: the task reads them from the database index.
+        embeddings.schedule(entries)
         pks = [row.pk for row in rows]
         if error:
             IndexOutbox.objects.filter(pk__in=pks).update(
@@ -138,6 +142,75 @@ def outbox_push(*, max_batches: int | None = None, respect_backoff: bool = False
         result.applied += len(keys)
     result.pending = IndexOutbox.objects.count()
     return result
+
+
+def embed_documents(*, doc_ids: list[str]) -> int:
+    """Compute the missing vectors of the documents ``doc_ids`` and give them to
+    Elasticsearch; how many were computed.
+
+    If Elasticsearch cannot take them now, the documents go back into the outbox: the next
+    push sends them whole, with the stored vector.
+    """
+    keys = list(SearchDocument.objects.filter(doc_id__in=doc_ids).values_list("model", "object_id"))
+    entries, _deleted = _load_entries(keys)
+    vectors = embeddings.embed_entries(embeddings.missing(entries))
+    if vectors and elasticsearch_enabled():
+        from .backends import elasticsearch as es_backend
+
+        try:
+            es_backend.update_vectors(vectors)
+        except es_backend.UNAVAILABLE:
+            logger.warning("Elasticsearch did not take %d vectors; queued again.", len(vectors))
+            IndexOutbox.objects.bulk_create(
+                IndexOutbox(model=entry.model, object_id=entry.object_id, database_done=True)
+                for entry in entries
+                if entry.doc_id in vectors
+            )
+    return len(vectors)
+
+
+def embed_missing(*, progress: Progress | None = None, chunk_size: int = 256) -> int:
+    """Compute every missing vector (a site that had content before vectors, or a new
+    model); unchanged documents are skipped. How many were computed."""
+    if not embeddings.enabled():
+        return 0
+    total = count_candidates()
+    seen = computed = 0
+    batch: list[IndexEntry] = []
+
+    def flush() -> int:
+        vectors = embeddings.embed_entries(embeddings.missing(batch))
+        if vectors and elasticsearch_enabled():
+            from .backends import elasticsearch as es_backend
+
+            es_backend.update_vectors(vectors)
+        return len(vectors)
+
+    for entry in iter_entries():
+        batch.append(entry)
+        seen += 1
+        if len(batch) >= chunk_size:
+            computed += flush()
+            batch = []
+            if progress:
+                progress(seen, max(total, seen))
+    if batch:
+        computed += flush()
+    if progress:
+        progress(seen, max(total, seen))
+    return computed
+
+
+def documents_without_vector() -> int:
+    from .models import SearchEmbedding
+
+    if not embeddings.enabled():
+        return 0
+    return SearchDocument.objects.exclude(
+        doc_id__in=SearchEmbedding.objects.filter(model=embeddings.get_embedder().name).values(
+            "doc_id"
+        )
+    ).count()
 
 
 def _load_entries(keys: list[tuple[str, str]]) -> tuple[list[IndexEntry], list[str]]:
@@ -208,10 +281,21 @@ def document_values(entry: IndexEntry, analysed: dict[str, str]) -> dict:
 
 
 @transaction.atomic
-def database_apply(*, entries: list[IndexEntry], delete_ids: list[str]) -> None:
+def database_apply(
+    *, entries: list[IndexEntry], delete_ids: list[str], vocabulary: bool = True
+) -> None:
+    """``vocabulary``: keep ``SearchTerm`` in step (a rebuild recounts it once at the end)."""
+    previous = (
+        vocabulary_previous([*delete_ids, *(entry.doc_id for entry in entries)])
+        if vocabulary
+        else None
+    )
     if delete_ids:
         SearchDocument.objects.filter(doc_id__in=delete_ids).delete()
+        embeddings.forget(delete_ids)
     if not entries:
+        if previous:
+            vocabulary_change(previous=previous, current={})
         return
     existing = dict(
         SearchDocument.objects.filter(doc_id__in=[e.doc_id for e in entries]).values_list(
@@ -271,6 +355,10 @@ def database_apply(*, entries: list[IndexEntry], delete_ids: list[str]) -> None:
             for token in dict.fromkeys(entry.visibility)
         ]
     )
+    if previous is not None:
+        vocabulary_change(
+            previous=previous, current={document.doc_id: document.exact for document in documents}
+        )
 
 
 def database_clear() -> None:
@@ -363,14 +451,15 @@ def database_rebuild(*, progress: Progress | None = None) -> int:
         for entry in iter_entries():
             batch.append(entry)
             if len(batch) >= 500:
-                database_apply(entries=batch, delete_ids=[])
+                database_apply(entries=batch, delete_ids=[], vocabulary=False)
                 done += len(batch)
                 batch = []
                 if progress:
                     progress(done, total)
         if batch:
-            database_apply(entries=batch, delete_ids=[])
+            database_apply(entries=batch, delete_ids=[], vocabulary=False)
             done += len(batch)
+        vocabulary_rebuild()
     if progress:
         progress(done, max(total, done))
     return done

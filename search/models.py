@@ -133,3 +133,68 @@ class SearchAudience(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+class SearchEmbedding(models.Model):
+    """The meaning of an indexed document as a vector (``embeddings.py``).
+
+    ``content_hash`` covers the embedded text and the model: while it matches the document's
+    current text the vector is reused (pushes, ``search_index rebuild``) and never computed
+    again.
+    """
+
+    doc_id = models.CharField(max_length=80, unique=True)
+    content_hash = models.CharField(max_length=40)
+    model = models.CharField(max_length=80)
+    vector = models.BinaryField()
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("search embedding")
+        verbose_name_plural = _("search embeddings")
+
+    def __str__(self) -> str:
+        return self.doc_id
+
+
+class SearchTerm(models.Model):
+    """A word of the index vocabulary (as the analysis writes it into ``exact``), with the
+    number of documents it occurs in: where "Meinten Sie …?" corrections come from."""
+
+    term = models.CharField(max_length=100, unique=True)
+    length = models.PositiveSmallIntegerField()
+    documents = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            # Candidates of a correction: a few lengths, and a range of words with the same
+            # first letter within each (``corrections.database_candidates``).
+            models.Index(fields=["length", "term"], name="search_term_length_term"),
+        ]
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+
+    def __str__(self) -> str:
+        return self.term
+
+
+class SearchLogEntry(models.Model):
+    """One search as the Redaktion's report sees it: no user, no session, no address.
+
+    Deleted after ``SEARCH_LOG_RETENTION_DAYS`` (``search_log_purge``).
+    """
+
+    query = models.CharField(_("query"), max_length=200, db_index=True)
+    results = models.PositiveIntegerField(_("results"))
+    # Whether the searcher was signed in: their results differ, their identity is not kept.
+    member = models.BooleanField(_("signed in"), default=False)
+    created_at = models.DateTimeField(_("searched at"), auto_now_add=True, db_index=True)
+    clicked_rank = models.PositiveSmallIntegerField(_("rank of the first click"), null=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("search log entry")
+        verbose_name_plural = _("search log entries")
+
+    def __str__(self) -> str:
+        return self.query

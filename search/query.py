@@ -6,6 +6,22 @@ clause with one alternative (the word), plus the parts of the word if it is a co
 synonym found in the query is a clause whose alternatives are all the synonyms of its group.
 Both backends turn this same structure into their own query, so they match the same
 documents.
+
+The syntax people know from web search engines:
+
+* ``"Kooperation mit der Suchthilfe"``: the words in this order (a phrase alternative on the
+  stems, like a multi-word synonym; stopwords between them are not indexed, so they do not
+  count). Straight and German quotation marks („…“, “…”) both work. A quoted single word is
+  that word, without its synonyms. A quotation mark without a partner is ignored.
+* ``Sucht OR Schulden`` (or ``ODER``, upper case only): the operands on either side become
+  the alternatives of one clause, so ``a b OR c d`` means a AND (b OR c) AND d. An ``OR``
+  without an operand on both sides is ignored; lower-case "or"/"oder" are words.
+* ``-Sucht`` / ``-"Sucht und Schulden"``: a minus at the start of a token excludes the
+  documents that the word (without synonyms or the parts of a compound) or the phrase would
+  find. A hyphen inside a word ("Peer-Mentoring") is part of the word.
+
+Everything else a user types is text: the backends quote every term, so the syntax of FTS5,
+tsquery or Elasticsearch never reaches an engine.
 """
 
 from dataclasses import dataclass, field
@@ -46,11 +62,24 @@ class Clause:
 
 @dataclass(frozen=True)
 class ParsedQuery:
+    """``clauses`` must all match; a document that matches any of ``excluded`` is dropped.
+
+    ``is_empty`` means "no positive clauses": nothing to rank by, so the hits are listed
+    newest first. That holds for a query of exclusions only ("-Sucht") too, which lists every
+    visible document except the excluded ones; ``matches_all`` says whether the text narrows
+    the documents at all. Only positive terms are scored and highlighted.
+    """
+
     clauses: tuple[Clause, ...] = ()
+    excluded: tuple[Clause, ...] = ()
 
     @property
     def is_empty(self) -> bool:
         return not self.clauses
+
+    @property
+    def matches_all(self) -> bool:
+        return not self.clauses and not self.excluded
 
     def all_terms(self) -> list[Term]:
         seen: dict[tuple[str, str], Term] = {}
@@ -71,6 +100,8 @@ class SearchParams:
     sort: str = "relevance"
     page: int = 1
     notices: list[str] = field(default_factory=list)
+    # "korrektur=0": search for the words as typed, without "Meinten Sie …?" corrections.
+    correct: bool = True
 
     @classmethod
     def from_querydict(cls, data) -> "SearchParams":
@@ -94,6 +125,7 @@ class SearchParams:
             params.page = min(max(int(data.get("page", 1)), 1), MAX_PAGE)
         except (TypeError, ValueError):
             params.page = 1
+        params.correct = data.get("korrektur") != "0"
         return params
 
     def drop_unknown_values(self, labels: dict[str, dict[str, str]]) -> None:
@@ -111,7 +143,8 @@ class SearchParams:
         from django.http import QueryDict
 
         data = QueryDict(mutable=True)
-        values = {"q": self.q, "sort": self.sort, "page": self.page, **changes}
+        values = {"q": self.q, "sort": self.sort, "page": self.page, "correct": self.correct}
+        values.update(changes)
         if values["q"]:
             data["q"] = values["q"]
         if values["sort"] != "relevance":
@@ -120,6 +153,8 @@ class SearchParams:
             data.setlist(facet, selected)
         if values["page"] and values["page"] != 1:
             data["page"] = str(values["page"])
+        if not values["correct"]:
+            data["korrektur"] = "0"
         return data.urlencode()
 
 
@@ -138,8 +173,66 @@ def _phrase_alternative(phrase_words: tuple[str, ...]) -> Alternative | None:
     return Alternative(terms, phrase=len(terms) > 1) if terms else None
 
 
-def parse_query(q: str, synonym_groups: list[list[str]]) -> ParsedQuery:
-    tokens = WORD_RE.findall(normalise(q))
+# --- the syntax: quotes, OR, minus ------------------------------------------------------------
+
+QUOTES = '"„“”'
+OR_WORDS = frozenset({"OR", "ODER"})
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A stretch of the raw query: ``words`` (typed text), ``phrase`` (quoted) or ``or``."""
+
+    kind: str
+    text: str = ""
+    excluded: bool = False
+
+
+# Markers between the clauses of a query while OR is resolved: an ``OR``, and something that
+# is no operand of one (an exclusion).
+_OR = object()
+_BREAK = object()
+
+
+def _pieces(q: str) -> list[_Piece]:
+    """Split the raw query on whitespace, quotes, ``OR`` and leading minus signs.
+
+    Works on the text as typed: ``OR`` counts in upper case only, which normalising loses.
+    """
+    pieces: list[_Piece] = []
+    position, length = 0, len(q)
+    while position < length:
+        if q[position].isspace():
+            position += 1
+            continue
+        excluded = (
+            q[position] == "-"
+            and position + 1 < length
+            and not q[position + 1].isspace()
+            and (position == 0 or q[position - 1].isspace())
+        )
+        if excluded:
+            position += 1
+        if q[position] in QUOTES:
+            close = next((i for i in range(position + 1, length) if q[i] in QUOTES), None)
+            if close is not None:
+                pieces.append(_Piece("phrase", q[position + 1 : close], excluded))
+                position = close + 1
+                continue
+            position += 1  # without a partner the quotation mark is no syntax
+        end = position
+        while end < length and not q[end].isspace() and q[end] not in QUOTES:
+            end += 1
+        text = q[position:end]
+        if text in OR_WORDS and not excluded:
+            pieces.append(_Piece("or"))
+        elif text:
+            pieces.append(_Piece("words", text, excluded))
+        position = end
+    return pieces
+
+
+def _synonym_phrases(synonym_groups: list[list[str]]) -> list[tuple[tuple[str, ...], int]]:
     # Each synonym as a word tuple, longest first, so "Agentur für Arbeit" wins over "Arbeit".
     phrases: list[tuple[tuple[str, ...], int]] = []
     for index, group in enumerate(synonym_groups):
@@ -148,6 +241,19 @@ def parse_query(q: str, synonym_groups: list[list[str]]) -> ParsedQuery:
             if words:
                 phrases.append((words, index))
     phrases.sort(key=lambda item: -len(item[0]))
+    return phrases
+
+
+def _word_clause(word: str) -> Clause:
+    alternative = _word_term(word)
+    parts = _parts_alternative(alternative.terms[0])
+    return Clause((alternative, parts) if parts else (alternative,))
+
+
+def _typed_clauses(
+    tokens: list[str], phrases: list[tuple[tuple[str, ...], int]], synonym_groups
+) -> list[Clause]:
+    """Clauses of words typed one after another: synonyms (also of several words), or words."""
     clauses: list[Clause] = []
     position = 0
     while position < len(tokens):
@@ -172,10 +278,79 @@ def parse_query(q: str, synonym_groups: list[list[str]]) -> ParsedQuery:
             continue
         word = tokens[position]
         position += 1
-        if word in STOPWORDS:
+        if word not in STOPWORDS:
+            clauses.append(_word_clause(word))
+    return clauses
+
+
+def _quoted_clause(text: str) -> Clause | None:
+    words = [word for word in WORD_RE.findall(normalise(text)) if word not in STOPWORDS]
+    if len(words) == 1:
+        return _word_clause(words[0])
+    alternative = _phrase_alternative(tuple(words))
+    return Clause((alternative,)) if alternative is not None else None
+
+
+def _excluded_clause(piece: _Piece) -> Clause | None:
+    # A hyphenated token ("-Peer-Mentoring") excludes its words as written, in this order.
+    alternative = _phrase_alternative(tuple(WORD_RE.findall(normalise(piece.text))))
+    return Clause((alternative,)) if alternative is not None else None
+
+
+def _resolve_or(items: list) -> list[Clause]:
+    """Join the clauses on either side of each ``OR`` into one clause with both alternatives."""
+    clauses: list[Clause] = []
+    after_operand = joining = False
+    for item in items:
+        if item is _OR:
+            joining, after_operand = after_operand, False
+        elif item is _BREAK:
+            joining = after_operand = False
+        else:
+            if joining:
+                alternatives = clauses[-1].alternatives + item.alternatives
+                clauses[-1] = Clause(tuple(dict.fromkeys(alternatives)))
+            else:
+                clauses.append(item)
+            joining, after_operand = False, True
+    return clauses
+
+
+def parse_query(q: str, synonym_groups: list[list[str]]) -> ParsedQuery:
+    phrases = _synonym_phrases(synonym_groups)
+    items: list = []
+    excluded: list[Clause] = []
+    typed: list[str] = []
+
+    def flush_typed() -> None:
+        items.extend(_typed_clauses(typed, phrases, synonym_groups))
+        typed.clear()
+
+    for piece in _pieces(q):
+        if piece.kind == "words" and not piece.excluded:
+            typed.extend(WORD_RE.findall(normalise(piece.text)))
             continue
-        alternative = _word_term(word)
-        parts = _parts_alternative(alternative.terms[0])
-        clauses.append(Clause((alternative, parts) if parts else (alternative,)))
+        # Synonyms are not looked for across a quote, an OR or an exclusion.
+        flush_typed()
+        if piece.kind == "or":
+            items.append(_OR)
+        elif piece.excluded:
+            clause = _excluded_clause(piece)
+            if clause is not None:
+                excluded.append(clause)
+            items.append(_BREAK)
+        else:
+            clause = _quoted_clause(piece.text)
+            if clause is not None:
+                items.append(clause)
+    flush_typed()
     # The same clause twice ("Sucht Sucht") asks nothing new.
-    return ParsedQuery(tuple(dict.fromkeys(clauses)))
+    return ParsedQuery(
+        tuple(dict.fromkeys(_resolve_or(items))), excluded=tuple(dict.fromkeys(excluded))
+    )
+
+
+def meaning_text(q: str) -> str:
+    """What a query asks for, without its syntax (quotes, ``OR``, exclusions): the text the
+    search by meaning embeds, so that "Schulden -Sucht" does not look for Sucht."""
+    return " ".join(piece.text for piece in _pieces(q) if piece.kind != "or" and not piece.excluded)

@@ -19,6 +19,7 @@ from django.db.models import Model
 from . import indexing
 from .compounds import word_list
 from .models import SearchAudience, SearchDocument, SearchFacetValue
+from .terms import vocabulary_rebuild
 
 
 def rebuild_in_processes(
@@ -58,6 +59,8 @@ def rebuild_in_processes(
                         if progress:
                             done = written if database else sent
                             progress(done, max(total, done))
+                    if database:
+                        vocabulary_rebuild()
             except BaseException:
                 for future in pending:
                     future.cancel()

@@ -80,17 +80,36 @@ def keep_fulltext_index(sender, app_config=None, using="default", **kwargs) -> N
 
 @receiver(post_migrate, dispatch_uid="search.editor_permissions")
 def grant_synonym_permissions(sender, app_config=None, **kwargs) -> None:
-    """The Redaktion maintains the synonyms (after the last app, when permissions exist)."""
+    """The Redaktion maintains the synonyms and the promoted results ("Top-Treffer") and reads
+    the search log report (after the last app, when permissions exist)."""
     with_models = [config for config in apps.get_app_configs() if config.models_module]
     if app_config is None or app_config is not with_models[-1]:
         return
     from django.contrib.auth.models import Group, Permission
+    from django.db.models import Q
 
     from cms.accounts.groups import EDITORS
 
     permissions = Permission.objects.filter(
-        content_type__app_label="search",
-        codename__in=["add_synonym", "change_synonym", "delete_synonym", "view_synonym"],
+        Q(
+            content_type__app_label="search",
+            codename__in=[
+                "add_synonym",
+                "change_synonym",
+                "delete_synonym",
+                "view_synonym",
+                "view_searchlogentry",
+            ],
+        )
+        | Q(
+            content_type__app_label="wagtailsearchpromotions",
+            codename__in=[
+                "add_searchpromotion",
+                "change_searchpromotion",
+                "delete_searchpromotion",
+                "view_searchpromotion",
+            ],
+        )
     )
     group, _created = Group.objects.get_or_create(name=EDITORS)
     group.permissions.add(*permissions)

@@ -2,7 +2,7 @@
 
 import logging
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from django.conf import settings
@@ -10,11 +10,15 @@ from django.utils.translation import gettext as _
 
 from cms.access import user_tokens
 
+from . import embeddings
 from .backends import BackendResult, SearchRequest
 from .backends import database as database_backend
+from .corrections import Correction, correction_for
+from .fusion import hybrid_result
 from .highlight import highlight
 from .models import Synonym
-from .query import PAGE_SIZE, ParsedQuery, SearchParams, parse_query
+from .promotions import promoted_results
+from .query import PAGE_SIZE, ParsedQuery, SearchParams, meaning_text, parse_query
 from .registry import cached, facet_labels, facet_names
 
 logger = logging.getLogger(__name__)
@@ -38,6 +42,8 @@ class ResultItem:
     highlight: str
     date: datetime | None
     bundeslaender: list[str]
+    # Found by meaning, without the query's words.
+    similar: bool = False
 
 
 @dataclass
@@ -51,6 +57,10 @@ class SearchPage:
     backend: str
     fallback: bool = False
     notices: list[str] = field(default_factory=list)
+    # Top-Treffer of the Redaktion (``promotions.py``), on the first page only.
+    promoted: list = field(default_factory=list)
+    # "Meinten Sie …?" (``corrections.py``); ``applied``: the results are the corrected query's.
+    correction: Correction | None = None
 
     @property
     def has_previous(self) -> bool:
@@ -65,13 +75,28 @@ def synonym_groups() -> list[list[str]]:
     return cached("synonyms", lambda: [synonym.term_list for synonym in Synonym.objects.all()])
 
 
-def _run(request: SearchRequest) -> tuple[BackendResult, str, bool]:
+def _answer(backend, request: SearchRequest, vector) -> BackendResult:
+    if vector is None:
+        return backend.search(request)
+    embedder = embeddings.get_embedder()
+    return hybrid_result(
+        backend,
+        request,
+        vector,
+        min_similarity=embedder.min_similarity,
+        margin=embedder.similarity_margin,
+    )
+
+
+def _run(request: SearchRequest, vector=None) -> tuple[BackendResult, str, bool]:
+    """The answer of Elasticsearch, or of the database when it is not configured or fails;
+    with a query ``vector``, lexical and semantic hits fused."""
     if settings.ELASTICSEARCH_URL:
         from .backends import elasticsearch as es_backend
 
         if not es_backend.recently_failed():
             try:
-                result = es_backend.search(request)
+                result = _answer(es_backend, request, vector)
             except es_backend.NotFoundError:
                 # Reachable, but no index yet (never built): not a reason to back off.
                 logger.warning("No search index in Elasticsearch yet; run `search_index rebuild`.")
@@ -81,8 +106,22 @@ def _run(request: SearchRequest) -> tuple[BackendResult, str, bool]:
             else:
                 es_backend.mark_ok()
                 return result, es_backend.NAME, False
-        return database_backend.search(request), database_backend.NAME, True
-    return database_backend.search(request), database_backend.NAME, False
+        return _answer(database_backend, request, vector), database_backend.NAME, True
+    return _answer(database_backend, request, vector), database_backend.NAME, False
+
+
+def _query_vector(params: SearchParams, query: ParsedQuery):
+    """The meaning of the query, for a search by relevance with words to search for."""
+    if not embeddings.enabled() or query.is_empty or params.sort != "relevance":
+        return None
+    text = meaning_text(params.q)
+    if not text:
+        return None
+    try:
+        return embeddings.query_vector(text)
+    except Exception:  # the lexical search still answers
+        logger.exception("Embedding the query failed; answering lexically.")
+        return None
 
 
 def knowledge_search(*, params: SearchParams, user) -> SearchPage:
@@ -97,7 +136,20 @@ def knowledge_search(*, params: SearchParams, user) -> SearchPage:
         page=params.page,
         page_size=PAGE_SIZE,
     )
-    result, backend, fallback = _run(request)
+    vector = _query_vector(params, query)
+    result, backend, fallback = _run(request, vector)
+    correction = correction_for(
+        params=params,
+        request=request,
+        synonyms=synonym_groups(),
+        # A search by meaning counts more than the documents with the words.
+        total=result.total if vector is None else None,
+        probe=lambda probe_request: _run(probe_request)[0],
+    )
+    if correction is not None and correction.applied:
+        query, request = correction.query, replace(request, query=correction.query)
+        vector = _query_vector(replace(params, q=correction.text), query)
+        result, backend, fallback = _run(request, vector)
     stems = query.highlight_stems()
     results = [
         ResultItem(
@@ -109,6 +161,7 @@ def knowledge_search(*, params: SearchParams, user) -> SearchPage:
             highlight=highlight(f"{hit.teaser} {hit.body}", stems),
             date=hit.date,
             bundeslaender=[labels["bundesland"].get(code, code) for code in hit.bundeslaender],
+            similar=hit.similar,
         )
         for hit in result.hits
     ]
@@ -124,6 +177,13 @@ def knowledge_search(*, params: SearchParams, user) -> SearchPage:
             if counts.get(value) or value in selected
         ]
     notices = list(dict.fromkeys(params.notices))
+    if results and all(item.similar for item in results) and result.page == 1:
+        notices.append(
+            _(
+                "No content contains all of your search words. These results come closest "
+                "in meaning."
+            )
+        )
     if fallback:
         notices.insert(
             0,
@@ -142,4 +202,8 @@ def knowledge_search(*, params: SearchParams, user) -> SearchPage:
         backend=backend,
         fallback=fallback,
         notices=notices,
+        promoted=promoted_results(query=params.q, user=user, synonym_groups=synonym_groups())
+        if result.page == 1
+        else [],
+        correction=correction,
     )

@@ -10,3 +10,11 @@ def push_index_changes() -> int:
     from .indexing import outbox_push
 
     return outbox_push(max_batches=1, respect_backoff=True).applied
+
+
+@task()
+def embed_documents(doc_ids: list[str]) -> int:
+    """Compute the vectors of documents whose text changed and give them to Elasticsearch."""
+    from .indexing import embed_documents as embed
+
+    return embed(doc_ids=doc_ids)

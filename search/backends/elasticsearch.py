@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -19,14 +19,22 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
-from elasticsearch.dsl import A, Q, Search
+from elasticsearch.dsl import A, MultiSearch, Q, Search
 from elasticsearch.serializer import OrjsonSerializer
 
-from .. import registry
+from .. import embeddings, registry
 from ..builders import IndexEntry
-from ..documents import alias_name, facet_field, knowledge_index, new_index_name, to_source
+from ..documents import (
+    VECTOR_FIELD,
+    alias_name,
+    facet_field,
+    knowledge_index,
+    new_index_name,
+    to_source,
+    vector_field,
+)
 from ..query import Clause, ParsedQuery
-from . import BackendResult, Hit, SearchRequest, sort_newest
+from . import BackendResult, Hit, HybridResult, SearchRequest, sort_newest
 
 logger = logging.getLogger(__name__)
 
@@ -107,13 +115,21 @@ def _analysed(entry: IndexEntry) -> dict[str, str]:
 
 
 def _index_action(
-    index: str, entry: IndexEntry, version: int, analysed: dict[str, str] | None = None
+    index: str,
+    entry: IndexEntry,
+    version: int,
+    analysed: dict[str, str] | None = None,
+    vectors: dict | None = None,
 ) -> dict:
     return {
         "_op_type": "index",
         "_index": index,
         "_id": entry.doc_id,
-        "_source": to_source(entry, analysed if analysed is not None else _analysed(entry)),
+        "_source": to_source(
+            entry,
+            analysed if analysed is not None else _analysed(entry),
+            (vectors or {}).get(entry.doc_id),
+        ),
         # External versions (outbox row ids): an older state arriving late is refused.
         "version": version,
         "version_type": "external_gte",
@@ -145,9 +161,14 @@ def apply(*, entries: list[IndexEntry], delete_ids: list[str], versions: dict[st
     es = client()
     # Write to the concrete indexes: an alias over two indexes (during a swap) refuses writes.
     actions: list[dict] = []
-    for index in _write_targets(es):
+    vectors = embeddings.stored_vectors(entries)
+    targets = _write_targets(es)
+    if vectors:
+        _ensure_vector_field(es, targets)
+    for index in targets:
         actions.extend(
-            _index_action(index, entry, versions.get(entry.doc_id, 0)) for entry in entries
+            _index_action(index, entry, versions.get(entry.doc_id, 0), vectors=vectors)
+            for entry in entries
         )
         actions.extend(
             {
@@ -167,6 +188,39 @@ def apply(*, entries: list[IndexEntry], delete_ids: list[str], versions: dict[st
     if _real_errors(errors):
         raise helpers.BulkIndexError(
             f"{len(_real_errors(errors))} document(s) failed.", _real_errors(errors)
+        )
+
+
+_vector_ready: set[tuple[str, str]] = set()
+
+
+def _ensure_vector_field(es: Elasticsearch, indexes: list[str]) -> None:
+    """An index built before vectors existed gets the field (adding a field is allowed)."""
+    field = vector_field()
+    for index in indexes:
+        key = (settings.ELASTICSEARCH_URL, index)
+        if field is None or key in _vector_ready:
+            continue
+        es.indices.put_mapping(index=index, properties={VECTOR_FIELD: field.to_dict()})
+        _vector_ready.add(key)
+
+
+def update_vectors(vectors: dict) -> None:
+    """Give stored documents their new vectors (doc_id → vector); raises UNAVAILABLE."""
+    es = client()
+    targets = _write_targets(es)
+    _ensure_vector_field(es, targets)
+    actions = [
+        {"_op_type": "update", "_index": index, "_id": doc_id, "doc": {VECTOR_FIELD: vector}}
+        for index in targets
+        for doc_id, vector in vectors.items()
+    ]
+    _success, errors = helpers.bulk(
+        es, actions, raise_on_error=False, refresh=True, chunk_size=BULK_CHUNK
+    )
+    if _real_errors(errors):
+        raise helpers.BulkIndexError(
+            f"{len(_real_errors(errors))} vector(s) failed.", _real_errors(errors)
         )
 
 
@@ -397,19 +451,26 @@ def _fill(name: str, entries: Iterable[IndexEntry], *, version: int, total: int,
     pending: Future | None = None
     with ThreadPoolExecutor(max_workers=1) as sender:
         for entry in entries:
-            batch.append(_index_action(name, entry, version))
+            batch.append(entry)
             if len(batch) >= BULK_CHUNK * 2:
+                actions = _actions(name, batch, version)
                 if pending is not None:
                     done += pending.result()
                     if progress:
                         progress(done, max(total, done))
-                pending = sender.submit(_bulk, es, batch)
+                pending = sender.submit(_bulk, es, actions)
                 batch = []
         if pending is not None:
             done += pending.result()
         if batch:
-            done += _bulk(es, batch)
+            done += _bulk(es, _actions(name, batch, version))
     return done
+
+
+def _actions(name: str, entries: list[IndexEntry], version: int) -> list[dict]:
+    # The stored vectors of unchanged documents: a rebuild never embeds.
+    vectors = embeddings.stored_vectors(entries)
+    return [_index_action(name, entry, version, vectors=vectors) for entry in entries]
 
 
 def send(
@@ -418,8 +479,9 @@ def send(
     """Write already analysed ``entries`` into the index ``name`` (a rebuild worker's chunk);
     each process has its own client."""
     es = client(timeout=settings.ELASTICSEARCH_BULK_TIMEOUT)
+    vectors = embeddings.stored_vectors(entries)
     actions = [
-        _index_action(name, entry, version, terms)
+        _index_action(name, entry, version, terms, vectors)
         for entry, terms in zip(entries, analysed, strict=True)
     ]
     return _bulk(es, actions) if actions else 0
@@ -456,9 +518,12 @@ def _clause_query(clause: Clause) -> Q:
 
 
 def text_query(query: ParsedQuery) -> Q:
-    if query.is_empty:
+    if query.matches_all:
         return Q("match_all")
-    return Q("bool", must=[_clause_query(clause) for clause in query.clauses])
+    must = [_clause_query(clause) for clause in query.clauses] or [Q("match_all")]
+    if not query.excluded:
+        return Q("bool", must=must)
+    return Q("bool", must=must, must_not=[_clause_query(clause) for clause in query.excluded])
 
 
 def _filter(facet: str, values: list[str]) -> Q:
@@ -493,6 +558,118 @@ def build_search(request: SearchRequest, es: Elasticsearch) -> Search:
     )[start : start + request.page_size]
 
 
+def _filters(request: SearchRequest) -> list[Q]:
+    access = (
+        []
+        if request.visibilities is None
+        else [Q("terms", visibility=sorted(request.visibilities))]
+    )
+    # "-Wort" holds for the documents found by meaning too.
+    excluded = [_clause_query(clause) for clause in request.query.excluded]
+    return (
+        access
+        + [_filter(facet, values) for facet, values in request.filters.items()]
+        + ([Q("bool", must_not=excluded)] if excluded else [])
+    )
+
+
+def _facet_counts(response) -> dict[str, dict[str, int]]:
+    return {
+        facet: {
+            bucket.key: bucket.doc_count
+            for bucket in response.aggregations[f"facet_{facet}"]["values"].buckets
+        }
+        for facet in registry.facet_names()
+    }
+
+
+def hybrid(
+    request: SearchRequest, vector, *, window: int, k: int, min_similarity: float
+) -> HybridResult:
+    """The lexical window (ids only) and the kNN neighbours in one round trip (msearch)."""
+    es = client(timeout=settings.ELASTICSEARCH_SEARCH_TIMEOUT)
+    lexical = build_search(replace(request, page=1, page_size=window), es).source(False)
+    facet_fields = [facet_field(facet) for facet in registry.facet_names()]
+    nearest = (
+        Search(using=es, index=alias_name())
+        .knn(
+            field=VECTOR_FIELD,
+            k=k,
+            num_candidates=max(100, 4 * k),
+            query_vector=[float(x) for x in vector],
+            filter=Q("bool", filter=_filters(request)),
+            similarity=min_similarity,
+        )
+        .source(facet_fields)
+        .extra(size=k)
+    )
+    responses = MultiSearch(using=es, index=alias_name()).add(lexical).add(nearest).execute()
+    for response in responses:
+        if not response.success():
+            raise ApiError("msearch part failed", meta=None, body=response.to_dict())
+    lexical_response, nearest_response = responses
+    semantic = []
+    for hit in nearest_response.hits:
+        source = hit.to_dict()
+        values = {
+            facet: list(_as_list(source.get(facet_field(facet))))
+            for facet in registry.facet_names()
+        }
+        # Elasticsearch scores cosine as (1 + cos) / 2.
+        semantic.append((hit.meta.id, 2 * hit.meta.score - 1, values))
+    return HybridResult(
+        total=lexical_response.hits.total.value,
+        lexical=[hit.meta.id for hit in lexical_response.hits],
+        facet_counts=_facet_counts(lexical_response),
+        semantic=semantic,
+    )
+
+
+def _as_list(value) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def matching(request: SearchRequest, keys: list[str]) -> set[str]:
+    if not keys or request.query.is_empty:
+        return set(keys)
+    es = client(timeout=settings.ELASTICSEARCH_SEARCH_TIMEOUT)
+    response = (
+        Search(using=es, index=alias_name())
+        .query(Q("bool", must=[text_query(request.query)], filter=[Q("ids", values=keys)]))
+        .source(False)
+        .extra(size=len(keys))
+        .execute()
+    )
+    return {hit.meta.id for hit in response.hits}
+
+
+def load(keys: list[str]) -> dict[str, Hit]:
+    if not keys:
+        return {}
+    es = client(timeout=settings.ELASTICSEARCH_SEARCH_TIMEOUT)
+    response = es.mget(
+        index=alias_name(),
+        ids=keys,
+        source_includes=["doc_type", "title", "url", "teaser", "body", "date", "bundesland"],
+    )
+    return {doc["_id"]: _hit(doc["_source"]) for doc in response["docs"] if doc.get("found")}
+
+
+def _hit(source: dict) -> Hit:
+    date = source.get("date")
+    return Hit(
+        doc_type=source["doc_type"],
+        title=source["title"],
+        url=source["url"],
+        teaser=source.get("teaser", ""),
+        body=source.get("body", ""),
+        date=datetime.fromisoformat(date) if isinstance(date, str) else date,
+        bundeslaender=list(source.get("bundesland") or []),
+    )
+
+
 def search(request: SearchRequest) -> BackendResult:
     es = client(timeout=settings.ELASTICSEARCH_SEARCH_TIMEOUT)
     response = build_search(request, es).execute()
@@ -501,32 +678,10 @@ def search(request: SearchRequest) -> BackendResult:
     page = request.page
     if page > pages:
         # Out of range: answer the last page instead (one more round trip, only then).
-        from dataclasses import replace
-
         page = pages
         response = build_search(replace(request, page=page), es).execute()
-    hits = []
-    for hit in response.hits:
-        date = getattr(hit, "date", None)
-        hits.append(
-            Hit(
-                doc_type=hit.doc_type,
-                title=hit.title,
-                url=hit.url,
-                teaser=getattr(hit, "teaser", ""),
-                body=getattr(hit, "body", ""),
-                date=datetime.fromisoformat(date) if isinstance(date, str) else date,
-                bundeslaender=list(getattr(hit, "bundesland", []) or []),
-            )
-        )
-    facet_counts = {
-        facet: {
-            bucket.key: bucket.doc_count
-            for bucket in response.aggregations[f"facet_{facet}"]["values"].buckets
-        }
-        for facet in registry.facet_names()
-    }
-    return BackendResult(total=total, page=page, hits=hits, facet_counts=facet_counts)
+    hits = [_hit(hit.to_dict()) for hit in response.hits]
+    return BackendResult(total=total, page=page, hits=hits, facet_counts=_facet_counts(response))
 
 
 def counts_per_type() -> dict[str, int]:
@@ -569,3 +724,37 @@ def stored_fingerprints() -> dict[str, tuple[str, str]]:
             (fields.get("fingerprint") or [""])[0],
         )
     return stored
+
+
+def term_suggestions(words: list[str], *, size: int = 10) -> dict[str, list[tuple[str, int]]]:
+    """word → [(index word, documents)] close to it, for the ``words`` the index lacks.
+
+    Elasticsearch's term suggester on ``exact`` (the vocabulary of the database backend's
+    ``SearchTerm``): edits of up to two, the first letter kept (``prefix_length``). The
+    document frequencies count every document, hidden ones too: the caller only ranks by
+    them and checks a correction with a search for the user before offering it.
+    """
+    search = Search(using=client(timeout=settings.ELASTICSEARCH_SEARCH_TIMEOUT), index=alias_name())
+    for number, word in enumerate(words):
+        search = search.suggest(
+            f"word{number}",
+            word,
+            term={
+                "field": "exact",
+                "suggest_mode": "missing",
+                "string_distance": "damerau_levenshtein",
+                "max_edits": 2,
+                "prefix_length": 1,
+                "min_word_length": 4,
+                "size": size,
+            },
+        )
+    response = search.extra(size=0, track_total_hits=False).execute()
+    return {
+        word: [
+            (option.text, option.freq)
+            for entry in response.suggest[f"word{number}"]
+            for option in entry.options
+        ]
+        for number, word in enumerate(words)
+    }

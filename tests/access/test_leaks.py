@@ -210,7 +210,10 @@ def _walk_search(client, who) -> list[str]:
     walk.check("search page", page_text, expected=expected)
     for kind, marker in MARKERS.items():
         found = client.get("/api/v1/search/", {"q": marker}).json()
-        hits = found["total"]
+        assert found["pages"] == 1, marker
+        # Documents that contain the marker; those close in meaning to it are other, visible
+        # ones (their text is checked for the marker below).
+        hits = found["total"] - sum(1 for result in found["results"] if result["similar"])
         if kind not in walk.allowed and hits:
             walk.problems.append(f"search for {marker}: {hits} hit(s) for {who}")
         if kind in walk.allowed and not hits:

@@ -22,7 +22,7 @@ from search.models import IndexOutbox, SearchDocument
 from .conftest import DEAD_URL
 from .helpers import api, create_practice, sync, titles
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lexical_only")]
 
 ROW = re.compile(r"^\s+(\w+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)$")
 

@@ -21,7 +21,7 @@ from search.registry import facet_names
 
 from .helpers import api, create_practice, sync, titles
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lexical_only")]
 
 NOW = timezone.now()
 
@@ -157,7 +157,11 @@ class TestHostileInput:
         ("q", "expected"),
         [
             ('"Sucht', ["Near Sucht Beratung", "Suchtberatung vor Ort"]),
-            ("Sucht OR Schuldner", []),
+            (
+                "Sucht OR Schuldner",
+                ["Near Sucht Beratung", "Schuldnerberatung im Jobcenter", "Suchtberatung vor Ort"],
+            ),
+            ("sucht or schuldner", []),
             ("NEAR(Sucht", ["Near Sucht Beratung"]),
             ("Sucht*", ["Near Sucht Beratung", "Suchtberatung vor Ort"]),
             ("stems:Schuldner", []),

@@ -11,7 +11,7 @@ from search.models import IndexOutbox
 from .conftest import DEAD_URL
 from .helpers import api, create_practice, sync, titles
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lexical_only")]
 
 
 def test_changes_made_while_elasticsearch_is_down_arrive_after_sync(

@@ -7,7 +7,7 @@ from tests.factories import create_user
 
 from .helpers import api, create_practice, days_ago, facet, sync, titles
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lexical_only")]
 
 
 @pytest.fixture

@@ -64,8 +64,8 @@ def test_search_filter_sort_and_results(live_server, demo_site, settings):  # no
     def steps(page):
         page.goto("/")
         header_search = page.get_by_role("search").first
-        header_search.get_by_role("searchbox").fill("Beratung")
-        header_search.get_by_role("searchbox").press("Enter")
+        header_search.get_by_role("combobox").fill("Beratung")
+        header_search.get_by_role("combobox").press("Enter")
 
         expect(page.get_by_role("heading", level=1)).to_have_text("Suche")
         expect(

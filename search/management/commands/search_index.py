@@ -88,11 +88,14 @@ class Command(BaseCommand):
         "rebuild: build a fresh index and switch to it atomically, first removing what a "
         "crashed rebuild left. Only one rebuild runs at a time: a second one waits a few "
         "seconds for the lock (a PostgreSQL advisory lock, on SQLite a file lock) and then "
-        "stops with an error; a killed rebuild releases it."
+        "stops with an error; a killed rebuild releases it. The rebuild reuses the stored "
+        "vectors of the semantic search and never computes them. "
+        "embed: compute the vectors of documents that have none for their current text "
+        "(content from before the semantic search, or a new model)."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["sync", "rebuild", "status"])
+        parser.add_argument("action", choices=["sync", "rebuild", "status", "embed"])
 
     def handle(self, *args, action, verbosity=1, **options):
         self.verbosity = verbosity
@@ -141,6 +144,24 @@ class Command(BaseCommand):
             raise CommandError(f"Elasticsearch rebuild failed: {exc}") from exc
         for backend, count in counts.items():
             self.stdout.write(self.style.SUCCESS(f"{backend}: {count} document(s) indexed."))
+        without = indexing.documents_without_vector()
+        if without:
+            self.stdout.write(
+                f"{without} document(s) have no vector for the semantic search yet: "
+                "run `search_index embed`."
+            )
+
+    def handle_embed(self):
+        from search.backends import elasticsearch as es_backend
+
+        try:
+            computed = indexing.embed_missing(progress=self.progress_bar("embeddings"))
+        except es_backend.UNAVAILABLE as exc:
+            raise CommandError(
+                f"Elasticsearch did not take the vectors: {exc}. They are stored; "
+                "`search_index rebuild` gives them to it once it is back."
+            ) from exc
+        self.stdout.write(self.style.SUCCESS(f"{computed} vector(s) computed."))
 
     def progress_bar(self, label: str) -> ProgressBar:
         return ProgressBar(self.stdout, f"{label:<13}")

