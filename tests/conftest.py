@@ -130,6 +130,7 @@ def elasticsearch_problem() -> str:
 
 
 def pytest_terminal_summary(terminalreporter):
+    _judged_queries_summary(terminalreporter)
     if "problem" not in _es_state:
         return
     problem = _es_state["problem"]
@@ -139,6 +140,20 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(
             f"search suite: the Elasticsearch half ran against {ES_URL}", green=True
         )
+
+
+def _judged_queries_summary(terminalreporter) -> None:
+    """The tables of tests/search/test_judged_queries.py in the summary. Here, not in the search
+    suite's conftest: under xdist only the conftests of the command line's paths reach the
+    process that writes the summary; the tables travel with the reports as user properties."""
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            if getattr(report, "when", None) != "call":
+                continue
+            for name, value in getattr(report, "user_properties", ()):
+                if name == "judged_queries_report":
+                    terminalreporter.write_sep("-", "judged queries")
+                    terminalreporter.write_line(value)
 
 
 def _clear_test_indexes(url: str, prefix: str) -> None:

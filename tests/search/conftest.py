@@ -18,19 +18,6 @@ def library(home):
     return index
 
 
-def pytest_terminal_summary(terminalreporter):
-    """Show the judged-query tables (test_judged_queries.py) in the summary, also under xdist:
-    the table travels with the test report as a user property."""
-    for reports in terminalreporter.stats.values():
-        for report in reports:
-            if getattr(report, "when", None) != "call":
-                continue
-            for name, value in getattr(report, "user_properties", ()):
-                if name == "judged_queries_report":
-                    terminalreporter.write_sep("-", "judged queries")
-                    terminalreporter.write_line(value)
-
-
 @pytest.fixture
 def lexical_only(settings):
     """The lexical half of the search alone: suites that pin down which documents contain the
