@@ -56,10 +56,8 @@ def hybrid_result(backend, request: SearchRequest, vector, *, min_similarity: fl
     extra = [key for key, _score, _facets in found.semantic if key not in lexical]
     if extra and found.total > len(found.lexical):
         # Lexical hits beyond the window are no extra documents, only unranked ones.
-        extra_matching = backend.matching(request, extra)
-        extra = [key for key in extra if key not in extra_matching]
-    else:
-        extra_matching = set()
+        matching = backend.matching(request, extra)
+        extra = [key for key in extra if key not in matching]
     total = found.total + len(extra)
     facet_counts = {facet: dict(counts) for facet, counts in found.facet_counts.items()}
     new = set(extra)
@@ -79,6 +77,6 @@ def hybrid_result(backend, request: SearchRequest, vector, *, min_similarity: fl
     for key in keys:
         hit = documents.get(key)
         if hit is not None:
-            hit.similar = key in new and key not in extra_matching
+            hit.similar = key in new
             hits.append(hit)
     return BackendResult(total=total, page=page, hits=hits, facet_counts=facet_counts)
