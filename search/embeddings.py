@@ -18,6 +18,7 @@ import logging
 import os
 from collections import OrderedDict
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Protocol
 
 import numpy as np
@@ -118,6 +119,10 @@ def get_embedder() -> Embedder:
 
 def query_vector(text: str) -> np.ndarray:
     """The vector of a search query; the same query asked again is not embedded again."""
+    return query_vector_soon(text).wait()
+
+
+def _query_vector(text: str) -> np.ndarray:
     embedder = get_embedder()
     key = (embedder.name, text)
     vector = _query_cache.get(key)
@@ -129,6 +134,37 @@ def query_vector(text: str) -> np.ndarray:
     else:
         _query_cache.move_to_end(key)
     return vector
+
+
+class PendingVector:
+    """A query's vector on its way: computed in this process's embedding thread while the
+    lexical half of the search runs (the model's engine releases the GIL)."""
+
+    def __init__(self, future: Future) -> None:
+        self._future = future
+
+    def wait(self) -> np.ndarray:
+        return self._future.result()
+
+    def result(self) -> np.ndarray | None:
+        """The vector, or None when embedding failed (the search then stays lexical)."""
+        try:
+            return self.wait()
+        except Exception:
+            logger.exception("Embedding the query failed; answering lexically.")
+            return None
+
+
+# One thread per process embeds queries (and keeps the query cache): calls into the model never
+# overlap, and a forked worker starts its own.
+_threads: dict[int, ThreadPoolExecutor] = {}
+
+
+def query_vector_soon(text: str) -> PendingVector:
+    pid = os.getpid()
+    if pid not in _threads:
+        _threads[pid] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed-query")
+    return PendingVector(_threads[pid].submit(_query_vector, text))
 
 
 def passage_text(entry: IndexEntry) -> str:

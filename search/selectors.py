@@ -117,11 +117,8 @@ def _query_vector(params: SearchParams, query: ParsedQuery):
     text = meaning_text(params.q)
     if not text:
         return None
-    try:
-        return embeddings.query_vector(text)
-    except Exception:  # the lexical search still answers
-        logger.exception("Embedding the query failed; answering lexically.")
-        return None
+    # Computed in the embedding thread while the lexical half runs.
+    return embeddings.query_vector_soon(text)
 
 
 def knowledge_search(*, params: SearchParams, user) -> SearchPage:

@@ -18,6 +18,7 @@ from django.db import connection
 from django.db.models import Count, Max
 
 from .. import embeddings, registry
+from ..embeddings import PendingVector
 from ..fts import FTS_TABLE, fts5_phrase, pg_column
 from ..models import SearchDocument, SearchEmbedding, SearchFacetValue
 from ..query import Alternative, Clause, ParsedQuery
@@ -320,11 +321,17 @@ def load(keys: list[int]) -> dict[int, Hit]:
 
 
 def hybrid(
-    request: SearchRequest, vector, *, window: int, k: int, min_similarity: float
+    request: SearchRequest, vector: PendingVector, *, window: int, k: int, min_similarity: float
 ) -> HybridResult:
+    """The lexical window, read while the query is embedded, and the nearest documents."""
     rows = _run(_statement(replace(request, page=1, page_size=window), 0, facets=True))
     total, facet_counts = _counts(rows)
-    close = nearest(request, vector, k=k, min_similarity=min_similarity)
+    query_vector = vector.result()
+    if query_vector is None:
+        return HybridResult(
+            total=total, lexical=_page_ids(rows), facet_counts=facet_counts, semantic=[]
+        )
+    close = nearest(request, query_vector, k=k, min_similarity=min_similarity)
     facets = _facet_values([pk for pk, _score in close])
     return HybridResult(
         total=total,

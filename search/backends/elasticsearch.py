@@ -19,7 +19,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
-from elasticsearch.dsl import A, MultiSearch, Q, Search
+from elasticsearch.dsl import A, Q, Search
 from elasticsearch.serializer import OrjsonSerializer
 
 from .. import embeddings, registry
@@ -33,6 +33,7 @@ from ..documents import (
     to_source,
     vector_field,
 )
+from ..embeddings import PendingVector
 from ..query import Clause, ParsedQuery
 from . import BackendResult, Hit, HybridResult, SearchRequest, sort_newest
 
@@ -584,11 +585,21 @@ def _facet_counts(response) -> dict[str, dict[str, int]]:
 
 
 def hybrid(
-    request: SearchRequest, vector, *, window: int, k: int, min_similarity: float
+    request: SearchRequest, vector: PendingVector, *, window: int, k: int, min_similarity: float
 ) -> HybridResult:
-    """The lexical window (ids only) and the kNN neighbours in one round trip (msearch)."""
+    """The lexical window (ids only), sent while the query is embedded, then the kNN
+    neighbours."""
     es = client(timeout=settings.ELASTICSEARCH_SEARCH_TIMEOUT)
-    lexical = build_search(replace(request, page=1, page_size=window), es).source(False)
+    lexical = build_search(replace(request, page=1, page_size=window), es).source(False).execute()
+    found = HybridResult(
+        total=lexical.hits.total.value,
+        lexical=[hit.meta.id for hit in lexical.hits],
+        facet_counts=_facet_counts(lexical),
+        semantic=[],
+    )
+    query_vector = vector.result()
+    if query_vector is None:
+        return found
     facet_fields = [facet_field(facet) for facet in registry.facet_names()]
     nearest = (
         Search(using=es, index=alias_name())
@@ -596,33 +607,23 @@ def hybrid(
             field=VECTOR_FIELD,
             k=k,
             num_candidates=max(100, 4 * k),
-            query_vector=[float(x) for x in vector],
+            query_vector=[float(x) for x in query_vector],
             filter=Q("bool", filter=_filters(request)),
             similarity=min_similarity,
         )
         .source(facet_fields)
         .extra(size=k)
+        .execute()
     )
-    responses = MultiSearch(using=es, index=alias_name()).add(lexical).add(nearest).execute()
-    for response in responses:
-        if not response.success():
-            raise ApiError("msearch part failed", meta=None, body=response.to_dict())
-    lexical_response, nearest_response = responses
-    semantic = []
-    for hit in nearest_response.hits:
+    for hit in nearest.hits:
         source = hit.to_dict()
         values = {
             facet: list(_as_list(source.get(facet_field(facet))))
             for facet in registry.facet_names()
         }
         # Elasticsearch scores cosine as (1 + cos) / 2.
-        semantic.append((hit.meta.id, 2 * hit.meta.score - 1, values))
-    return HybridResult(
-        total=lexical_response.hits.total.value,
-        lexical=[hit.meta.id for hit in lexical_response.hits],
-        facet_counts=_facet_counts(lexical_response),
-        semantic=semantic,
-    )
+        found.semantic.append((hit.meta.id, 2 * hit.meta.score - 1, values))
+    return found
 
 
 def _as_list(value) -> list:

