@@ -10,6 +10,8 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from cms.accounts.groups import EDITORS, MODERATORS, STAFF, groups_sync
+from events.demo import load_events
+from events.demo_boards import load_boards
 from forum.demo import load_forum
 from practices.demo import load_practices
 from practices.models import PracticeIndexPage
@@ -293,6 +295,9 @@ LOADERS: list[Callable[[Log], object]] = [
     load_magazine,
     # After the practices, so that discussions can link to them on the first run.
     load_forum,
+    # After the forum: proposals link to the topics that grew out of them.
+    load_events,
+    load_boards,
 ]
 
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("suche/", include("search.urls")),
     path("api/v1/", include("search.api_urls")),
     path("forum/", include("forum.urls")),
+    path("veranstaltungen/", include("events.urls")),
     path("", include("practices.urls")),
     path("magazin/feed/rss/", feeds.ArticleRssFeed(), name="magazine_feed_rss"),
     path("magazin/feed/atom/", feeds.ArticleAtomFeed(), name="magazine_feed_atom"),

@@ -156,19 +156,20 @@ DISCUSSIONS = [
     ),
     DemoDiscussion(
         category_slug="regionalgruppe-nordrhein-westfalen",
-        title="Regionaltreffen NRW im Herbst: Themenvorschläge",
+        title="Sozialer Arbeitsmarkt in NRW: Wer begleitet die Arbeitgeber nach § 16i?",
         author="jens.fischer",
-        fields_of_action=["Netzwerkarbeit"],
+        fields_of_action=["Arbeitgeberservice"],
         body=(
             "Liebe Kolleg:innen aus NRW,\n\n"
-            "für unser Regionaltreffen im Herbst sammeln wir Themen. Bitte schreibt eure "
-            "Vorschläge als Antwort, gern mit einem Satz, warum euch das Thema wichtig ist."
+            "bei uns laufen die ersten Stellen nach § 16i SGB II aus. Wer übernimmt bei euch "
+            "das Coaching der Arbeitgeber, und wie haltet ihr den Kontakt nach der Förderung?"
         ),
         replies=[
             (
                 "anna.berger",
-                "Ich schlage die Zusammenarbeit mit den Krankenkassen vor – wir planen gerade "
-                "ein Projekt zur Gesundheitsförderung und würden gern von anderen lernen.",
+                "Bei uns macht das ein Träger im Auftrag des Jobcenters, mit einem festen "
+                "Ansprechpartner je Betrieb. Das Gespräch sechs Monate vor Förderende hat sich "
+                "bewährt.",
             ),
         ],
     ),
@@ -243,8 +244,40 @@ def load_discussion(discussion: DemoDiscussion, categories: dict, users: dict, l
     log(f"angelegt: Forumsthema {discussion.title}")
 
 
+# Demo threads of earlier versions, removed on the next run if nobody wrote in them since:
+# topic proposals for the Regionaltreffen are collected on its event's proposal board now.
+RETIRED_DISCUSSIONS = [
+    (
+        "Regionaltreffen NRW im Herbst: Themenvorschläge",
+        "jens.fischer",
+        "Liebe Kolleg:innen aus NRW,\n\n"
+        "für unser Regionaltreffen im Herbst sammeln wir Themen. Bitte schreibt eure "
+        "Vorschläge als Antwort, gern mit einem Satz, warum euch das Thema wichtig ist.",
+    ),
+]
+
+
+def remove_retired_discussions(log: Log) -> None:
+    """Delete a retired demo thread only while it is exactly what the demo wrote: opened by the
+    demo author with the demo text and with no more than the demo's one reply."""
+    for title, author, body in RETIRED_DISCUSSIONS:
+        for topic in Topic.objects.filter(title=title):
+            posts = list(topic.posts.select_related("author").order_by("number"))
+            first = posts[0] if posts else None
+            if (
+                first is not None
+                and first.author is not None
+                and first.author.username == author
+                and first.body.strip() == body.strip()
+                and len(posts) <= 2
+            ):
+                topic.delete()
+                log(f"entfernt: Forumsthema {title}")
+
+
 def load_forum(log: Log) -> None:
     ensure_default_permissions()
+    remove_retired_discussions(log)
     categories = load_categories(log)
     users = _users()
     for discussion in DISCUSSIONS:

@@ -11,7 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.access import page_is_restricted
-from cms.blocks import ALT_TEXT_HELP, ALT_TEXT_MISSING, alt_text_or_description
+from cms.models import PageDocumentRow, PageImageRow
 from cms.validators import SingleLineFieldsMixin
 from cms.widgets import Derivation, SearchableCheckboxSelectMultiple
 
@@ -414,42 +414,17 @@ class PracticeFigure(SingleLineFieldsMixin, Orderable):
         return f"{self.label}: {self.value}"
 
 
-class PracticeDocument(Orderable):
+class PracticeDocument(PageDocumentRow):
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
 
-    panels = [FieldPanel("document")]
-
-    class Meta(Orderable.Meta):
+    class Meta(PageDocumentRow.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
 
 
-class PracticeImage(SingleLineFieldsMixin, Orderable):
+class PracticeImage(PageImageRow):
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="images")
-    image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
-    )
-    alt_text = models.CharField(
-        _("alternative text"), max_length=255, blank=True, help_text=ALT_TEXT_HELP
-    )
-    caption = models.CharField(_("caption"), max_length=250, blank=True)
 
-    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
-
-    class Meta(Orderable.Meta):
+    class Meta(PageImageRow.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
-
-    def clean(self) -> None:
-        super().clean()
-        if self.image_id is None:
-            return
-        self.alt_text = alt_text_or_description(self.alt_text, self.image)
-        if not self.alt_text:
-            raise ValidationError({"alt_text": ALT_TEXT_MISSING})

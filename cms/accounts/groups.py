@@ -23,7 +23,11 @@ EDITOR_COLLECTION_PERMISSIONS = {
 }
 # Models of these apps are edited by the Redaktion as snippets (taxonomies, directory).
 EDITOR_MODEL_APPS = ["practices"]
-EDITOR_EXTRA_PERMISSIONS: list[tuple[str, str]] = []
+# The Redaktion follows up workshop proposals (status, progress note, links) in the admin.
+EDITOR_EXTRA_PERMISSIONS: list[tuple[str, str]] = [
+    ("events", "view_proposal"),
+    ("events", "change_proposal"),
+]
 MODERATOR_MODEL_APPS = ["forum"]
 
 

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "practices",
     "search",
     "forum",
+    "events",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

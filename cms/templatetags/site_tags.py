@@ -11,6 +11,7 @@ SECTION_PAGE_TYPES = [
     ("practices", "practiceindexpage", gettext_lazy("Practices")),
     ("cms", "magazineindexpage", gettext_lazy("Magazine")),
     ("cms", "guideindexpage", gettext_lazy("Guides")),
+    ("events", "eventindexpage", gettext_lazy("Events")),
 ]
 
 

@@ -11,7 +11,14 @@ def test_home_page_in_german_with_working_navigation(page, demo_site):
     expect(page.locator("html")).to_have_attribute("lang", "de")
     nav = page.get_by_role("navigation", name="Hauptnavigation")
     labels = nav.get_by_role("link").all_inner_texts()
-    assert labels == ["Praxisbeispiele", "Magazin", "Handlungshilfen", "Forum", "Suche"]
+    assert labels == [
+        "Praxisbeispiele",
+        "Magazin",
+        "Handlungshilfen",
+        "Veranstaltungen",
+        "Forum",
+        "Suche",
+    ]
     assert_accessible(page)
 
     for label, heading in [

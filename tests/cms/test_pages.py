@@ -6,7 +6,7 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
-NAVIGATION = ["Praxisbeispiele", "Magazin", "Handlungshilfen", "Forum", "Suche"]
+NAVIGATION = ["Praxisbeispiele", "Magazin", "Handlungshilfen", "Veranstaltungen", "Forum", "Suche"]
 
 
 def nav_links(html: str) -> dict[str, str]:

@@ -1,0 +1,36 @@
+"""The Redaktion follows proposals up in the Wagtail admin."""
+
+import pytest
+from django.urls import reverse
+
+from events.models import Proposal
+from tests.factories.accounts import create_user
+from tests.factories.events import create_board, create_event
+
+pytestmark = pytest.mark.django_db
+
+
+def test_admin_changes_status_and_progress_note(client):
+    event = create_event("Fachveranstaltung", sessions=["Forum 1"])
+    board = create_board(event.sessions.first())
+    proposal = Proposal.objects.create(
+        board=board, title="Angebotsdatenbank", column="Übergabe/Aufnahme beim Träger"
+    )
+    client.force_login(create_user(is_superuser=True, is_staff=True, username="chefin"))
+    url = reverse("wagtailsnippets_events_proposal:edit", args=[proposal.pk])
+
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "title": "Angebotsdatenbank",
+            "description": "",
+            "column": "Übergabe/Aufnahme beim Träger",
+            "status": "in_umsetzung",
+            "progress_note": "Pilot läuft",
+        },
+    )
+
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.progress_note) == ("in_umsetzung", "Pilot läuft")
