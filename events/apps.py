@@ -9,7 +9,7 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import search, search_proposals
+        from . import receivers, search, search_proposals  # noqa: F401
 
         search.register()
         search_proposals.register()

@@ -126,17 +126,17 @@ def load_regional_board(log: Log) -> Board | None:
     if session is None:
         log("übersprungen: Vorschlagspinnwand Regionaltreffen NRW (Veranstaltung fehlt)")
         return None
-    board, created = Board.objects.get_or_create(
-        session=session,
-        defaults={
-            "proposals_open": True,
-            "voting": VotingState.OPEN,
-            "points_per_participant": 5,
-            "max_points_per_proposal": 3,
-            "live_totals": False,
-            "opened_at": timezone.now(),
-        },
-    )
+    # Publishing the event gave its session an empty board; the demo opens it once.
+    board, created = Board.objects.get_or_create(session=session)
+    if board.opened_at is None:
+        board.proposals_open = True
+        board.voting = VotingState.OPEN
+        board.points_per_participant = 5
+        board.max_points_per_proposal = 3
+        board.live_totals = False
+        board.opened_at = timezone.now()
+        board.save()
+        created = True
     author = _organiser()
     for column, title, description in REGIONAL_PROPOSALS:
         Proposal.objects.get_or_create(

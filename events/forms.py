@@ -23,6 +23,11 @@ class ProposalForm(forms.Form):
             del self.fields["from_workshop"]
 
 
+# What fits side by side on a board, and in Proposal.column.
+MAX_COLUMNS = 8
+MAX_COLUMN_LENGTH = 120
+
+
 class VoteForm(forms.Form):
     proposal = forms.IntegerField(min_value=1)
     delta = forms.TypedChoiceField(choices=[("1", "+1"), ("-1", "-1")], coerce=int)
@@ -36,6 +41,25 @@ class VotingSettingsForm(forms.Form):
         label=_("Maximum points per proposal"), min_value=1, max_value=50, initial=3
     )
     live_totals = forms.BooleanField(label=_("Show totals while voting"), required=False)
+    columns = forms.CharField(
+        label=_("Columns"),
+        help_text=_("One column per line; empty: the four steps of the process chain."),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def clean_columns(self) -> str:
+        names = [line.strip() for line in self.cleaned_data["columns"].splitlines()]
+        names = [name for name in names if name]
+        if len(names) > MAX_COLUMNS:
+            raise forms.ValidationError(_("At most %(count)d columns.") % {"count": MAX_COLUMNS})
+        if any(len(name) > MAX_COLUMN_LENGTH for name in names):
+            raise forms.ValidationError(
+                _("A column name has at most %(count)d characters.") % {"count": MAX_COLUMN_LENGTH}
+            )
+        if len({name.casefold() for name in names}) < len(names):
+            raise forms.ValidationError(_("Each column name only once, please."))
+        return "\n".join(names)
 
     def clean(self):
         data = super().clean()

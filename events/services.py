@@ -65,6 +65,7 @@ def board_settings_update(
     points_per_participant: int,
     max_points_per_proposal: int,
     live_totals: bool,
+    columns: str | None = None,
 ) -> Board:
     """Change the points settings; while voting is open they would change the rules mid-vote."""
     if board.voting == VotingState.OPEN:
@@ -73,8 +74,17 @@ def board_settings_update(
     board.points_per_participant = points_per_participant
     board.max_points_per_proposal = max_points_per_proposal
     board.live_totals = live_totals
+    if columns is not None:
+        board.columns = columns
     board.full_clean()
-    board.save(update_fields=["points_per_participant", "max_points_per_proposal", "live_totals"])
+    board.save(
+        update_fields=[
+            "points_per_participant",
+            "max_points_per_proposal",
+            "live_totals",
+            "columns",
+        ]
+    )
     return board
 
 
@@ -84,6 +94,7 @@ def board_open_voting(
     points_per_participant: int,
     max_points_per_proposal: int,
     live_totals: bool,
+    columns: str | None = None,
 ) -> Board:
     _check_points_settings(points_per_participant, max_points_per_proposal)
     with transaction.atomic():
@@ -93,6 +104,8 @@ def board_open_voting(
         board.points_per_participant = points_per_participant
         board.max_points_per_proposal = max_points_per_proposal
         board.live_totals = live_totals
+        if columns is not None:
+            board.columns = columns
         board.voting = VotingState.OPEN
         board.opened_at = timezone.now()
         board.closed_at = None

@@ -75,6 +75,7 @@ def board(request, session_id: int):
                 "points_per_participant": board.points_per_participant,
                 "max_points_per_proposal": board.max_points_per_proposal,
                 "live_totals": board.live_totals,
+                "columns": board.columns,
             }
         )
         context["paper_form"] = PaperPointsForm(proposals=view.proposals)

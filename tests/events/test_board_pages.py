@@ -295,6 +295,30 @@ class TestOrganiser:
         client.force_login(editor)
         assert soup(client.get(url(board))).select("#organisation")
 
+    def test_columns_of_a_session_of_its_own(self, client, board, editor):
+        client.force_login(editor)
+        client.post(url(board, "board_manage"), {"action": "close_voting"})
+        settings = {"points_per_participant": "5", "max_points_per_proposal": "3"}
+
+        client.post(
+            url(board, "board_manage"),
+            {**settings, "action": "settings", "columns": "Ideen\n\n  Erste Schritte  \n"},
+        )
+        page = soup(client.get(url(board)))
+        refused = client.post(
+            url(board, "board_manage"),
+            {**settings, "action": "settings", "columns": "Ideen\nideen"},
+            follow=True,
+        )
+
+        headings = [h.get_text(strip=True) for h in page.select(".event-board__column > h2")]
+        assert headings == ["1. Ideen", "2. Erste Schritte"]
+        options = [o.get_text() for o in page.select("select[name=column] option")]
+        assert options == ["Ideen", "Erste Schritte"]
+        assert "Bitte jeden Spaltennamen nur einmal." in refused.content.decode()
+        board.refresh_from_db()
+        assert board.column_list() == ["Ideen", "Erste Schritte"]
+
     def test_close_and_reopen_voting(self, client, board, editor):
         client.force_login(editor)
         client.post(url(board, "board_manage"), {"action": "close_voting"})

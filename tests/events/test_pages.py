@@ -249,15 +249,26 @@ class TestEventPage:
         download = page.find("a", string="Termin herunterladen (.ics)")
         assert download["href"] == f"/veranstaltungen/termin/{event.pk}.ics"
 
-    def test_links_the_board_of_sessions_that_have_one(self, client, index):
-        event = create_event(sessions=["Mit Pinnwand", "Ohne Pinnwand"])
-        with_board = event.sessions.get(title="Mit Pinnwand")
-        Board.objects.create(session=with_board)
+    def test_publishing_gives_forums_workshops_and_barcamps_a_board_and_links_it(
+        self, client, index
+    ):
+        event = create_event(
+            sessions=[
+                {"title": "Forum", "kind": "forum"},
+                {"title": "Vortrag", "kind": "vortrag"},
+                {"title": "Barcamp", "kind": "barcamp"},
+                {"title": "Plenum", "kind": "plenum"},
+                {"title": "Workshop", "kind": "workshop"},
+            ]
+        )
 
         page = soup(client.get(event.url))
 
+        with_board = event.sessions.filter(board__isnull=False).order_by("sort_order", "pk")
+        assert [session.title for session in with_board] == ["Forum", "Barcamp", "Workshop"]
         links = page.find_all("a", string="Vorschläge und Punktabfrage")
-        assert [link["href"] for link in links] == [with_board.board_url()]
+        assert [link["href"] for link in links] == [s.board_url() for s in with_board]
+        assert Board.objects.filter(session__page=event).count() == 3
 
     def test_staff_only_event_is_marked_and_hidden_from_anonymous(self, client, index, staff_user):
         event = create_event("Internes Treffen", staff_only=True)
@@ -284,7 +295,7 @@ class TestEventPage:
         large = create_event(sessions=session_dicts(8), slug="gross")
         for event in (small, large):
             for session in event.sessions.all():
-                Board.objects.create(session=session)
+                Board.objects.get_or_create(session=session)
                 session.attachments = [("document", document) for document in documents]
                 session.save()
             for document in documents:

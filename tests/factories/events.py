@@ -65,4 +65,6 @@ def create_event(
 
 
 def create_board(session: EventSession, **fields) -> Board:
-    return Board.objects.create(session=session, **fields)
+    """The session's board with ``fields`` (publishing gave forum sessions an empty one)."""
+    board, _created = Board.objects.update_or_create(session=session, defaults=fields)
+    return board
