@@ -9,7 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.log_actions import log
-from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, TaskState
+from wagtail.models import AbstractGroupApprovalTask, Page, TaskState
 from wagtail.search import index
 
 from .blocks import ALT_TEXT_HELP, ALT_TEXT_MISSING, BaseStreamBlock, alt_text_or_description
@@ -143,48 +143,6 @@ def _require_alt_text(page: Page, image_field: str, alt_field: str) -> None:
     setattr(page, alt_field, alt_text)
     if not alt_text:
         raise ValidationError({alt_field: ALT_TEXT_MISSING})
-
-
-class PageDocumentRow(Orderable):
-    """A downloadable file of a page (``page``: a ParentalKey the concrete row declares)."""
-
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    panels = [FieldPanel("document")]
-
-    class Meta(Orderable.Meta):
-        abstract = True
-
-
-class PageImageRow(SingleLineFieldsMixin, Orderable):
-    """An image of a page with its alternative text and caption (``page``: a ParentalKey the
-    concrete row declares)."""
-
-    image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
-    )
-    alt_text = models.CharField(
-        _("alternative text"), max_length=255, blank=True, help_text=ALT_TEXT_HELP
-    )
-    caption = models.CharField(_("caption"), max_length=250, blank=True)
-
-    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
-
-    class Meta(Orderable.Meta):
-        abstract = True
-
-    def clean(self) -> None:
-        super().clean()
-        if self.image_id is None:
-            return
-        self.alt_text = alt_text_or_description(self.alt_text, self.image)
-        if not self.alt_text:
-            raise ValidationError({"alt_text": ALT_TEXT_MISSING})
 
 
 class MagazineIssue(SingleLineFieldsMixin, Page):

@@ -23,7 +23,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
 from cms.access import page_is_restricted
-from cms.models import PageDocumentRow, PageImageRow
+from cms.attachments import PageDocumentRow, PageImageRow
 from cms.validators import SingleLineFieldsMixin
 
 # The process chain of the "Make It Work" forum: the default columns of a proposal board.

@@ -11,7 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.access import page_is_restricted
-from cms.models import PageDocumentRow, PageImageRow
+from cms.attachments import PageDocumentRow, PageImageRow
 from cms.validators import SingleLineFieldsMixin
 from cms.widgets import Derivation, SearchableCheckboxSelectMultiple
 
