@@ -66,6 +66,8 @@ def groups_sync() -> dict[str, Group]:
     editors.permissions.add(
         *Permission.objects.filter(content_type__app_label__in=EDITOR_MODEL_APPS)
     )
+    extra = [_permission(app_label, codename) for app_label, codename in EDITOR_EXTRA_PERMISSIONS]
+    editors.permissions.add(*[permission for permission in extra if permission is not None])
     moderators.permissions.add(
         *Permission.objects.filter(content_type__app_label__in=MODERATOR_MODEL_APPS)
     )
