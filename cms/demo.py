@@ -9,10 +9,11 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from cms.accounts.groups import EDITORS, MODERATORS, STAFF, groups_sync
+from cms.accounts.groups import EDITORS, MODERATORS, PROVIDERS, STAFF, groups_sync
 from events.demo import load_events
 from events.demo_boards import load_boards
 from forum.demo import load_forum
+from offers.demo import load_offers
 from practices.demo import load_practices
 from practices.models import PracticeIndexPage
 
@@ -89,6 +90,16 @@ DEMO_USERS = [
         "Moderatorin",
         "",
         MODERATORS,
+    ),
+    # Keeps the offers of her provider on the site (offers.demo makes her a member).
+    DemoUser(
+        "traeger",
+        "Petra Lange",
+        "p.lange@sib-en.example",
+        "Schuldner- und Insolvenzberatung Ennepe-Ruhr e. V.",
+        "Schuldnerberaterin",
+        "NW",
+        PROVIDERS,
     ),
     DemoUser(
         "admin",
@@ -298,6 +309,8 @@ LOADERS: list[Callable[[Log], object]] = [
     # After the forum: proposals link to the topics that grew out of them.
     load_events,
     load_boards,
+    # After the practices, whose loader makes the Jobcenters the offers serve.
+    load_offers,
 ]
 
 

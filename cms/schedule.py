@@ -47,6 +47,7 @@ def jobs() -> list[Job]:
         Job("search_index", ("sync",), every=timedelta(minutes=5)),
         Job("forum_digest", daily_at=digest_at),
         Job("search_log_purge", daily_at=time(3, 15)),
+        Job("offers_confirmation", daily_at=time(9, 0)),
     ]
     if settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db."):
         # Only the database queue keeps results that need clearing.

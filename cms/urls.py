@@ -17,6 +17,8 @@ urlpatterns = [
     path("api/v1/", include("search.api_urls")),
     path("forum/", include("forum.urls")),
     path("veranstaltungen/", include("events.urls")),
+    path("", include("regions.urls")),
+    path("traeger/", include("offers.urls_providers")),
     path("", include("practices.urls")),
     path("magazin/feed/rss/", feeds.ArticleRssFeed(), name="magazine_feed_rss"),
     path("magazin/feed/atom/", feeds.ArticleAtomFeed(), name="magazine_feed_atom"),

@@ -16,7 +16,13 @@ class EventBuilder(PageBuilder):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # The start is the event's date; the description and documentation are its body.
-        self.row_columns = [*self.row_columns, "start", "description", "documentation"]
+        self.row_columns = [
+            *self.row_columns,
+            "start",
+            "description",
+            "documentation",
+            "bundesland__regionaldirektion__slug",
+        ]
 
     def prepare_more(self, ids, loaded) -> None:
         from .models import EventSession
@@ -31,6 +37,7 @@ class EventBuilder(PageBuilder):
                 loaded[owner]["sessions"].append((title, description, speakers, protocol))
 
     def build_more(self, obj, facets, keywords) -> None:
+        facets["regionaldirektion"] = [slug] if (slug := _regionaldirektion(obj)) else []
         for session in related_objects(obj, "sessions"):
             if not isinstance(session, tuple):  # read without ``prepare``: model instances
                 session = (session.title, session.description, session.speakers, session.protocol)
@@ -47,6 +54,14 @@ class EventBuilder(PageBuilder):
         entry.body = " ".join(part for part in [entry.body, *texts] if part.strip())
         entry.date = getattr(obj, "start", None) or entry.date
         return entry
+
+
+def _regionaldirektion(obj) -> str | None:
+    """The RD slug of the event's Land: a column of a fetched row, or read from the model."""
+    if hasattr(obj, "bundesland__regionaldirektion__slug"):
+        return obj.bundesland__regionaldirektion__slug
+    land = getattr(obj, "bundesland", None)
+    return land.regionaldirektion.slug if land is not None else None
 
 
 def register() -> None:

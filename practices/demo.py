@@ -22,6 +22,7 @@ from .models import (
 from .reference import load_reference_data, term_slug
 from .services import text_to_richtext
 
+# Coordinates: the town centre (Kassel: Königsplatz; Görlitz: Postplatz).
 JOBCENTERS = [
     ("Jobcenter EN", "jobcenter-en", "NW", "gE", "Schwelm", "51.29667", "7.29389"),
     (
@@ -34,16 +35,28 @@ JOBCENTERS = [
         "7.09654",
     ),
     ("Jobcenter Dortmund", "jobcenter-dortmund", "NW", "gE", "Dortmund", "51.51494", "7.46600"),
-    ("Jobcenter Stadt Kassel", "jobcenter-stadt-kassel", "HE", "gE", "Kassel", None, None),
+    (
+        "Jobcenter Stadt Kassel",
+        "jobcenter-stadt-kassel",
+        "HE",
+        "gE",
+        "Kassel",
+        "51.31563",
+        "9.49684",
+    ),
     (
         "Jobcenter Landkreis Görlitz",
         "jobcenter-landkreis-goerlitz",
         "SN",
         "zkT",
         "Görlitz",
-        None,
-        None,
+        "51.15282",
+        "14.98763",
     ),
+    # Neighbours of the Ennepe-Ruhr-Kreis, the service areas of demo offers near Schwelm.
+    ("Jobcenter Hagen", "jobcenter-hagen", "NW", "gE", "Hagen", "51.35940", "7.47470"),
+    ("Jobcenter Wuppertal", "jobcenter-wuppertal", "NW", "zkT", "Wuppertal", "51.25620", "7.15080"),
+    ("Jobcenter Bochum", "jobcenter-bochum", "NW", "gE", "Bochum", "51.48180", "7.21620"),
 ]
 
 PRACTICES = [
@@ -249,15 +262,12 @@ PRACTICES = [
 ]
 
 
-def load_practices(log) -> None:
+def load_jobcenters(log) -> None:
+    """The demo Jobcenters; a Jobcenter made before it had coordinates gets them now."""
     load_reference_data(apps.get_model)
-    index = PracticeIndexPage.objects.first()
-    if index is None:
-        log("übersprungen: keine Praxisbeispiel-Übersicht vorhanden")
-        return
     lands = {land.code: land for land in Bundesland.objects.all()}
     for name, slug, land, form, town, lat, lon in JOBCENTERS:
-        _jc, created = Jobcenter.objects.get_or_create(
+        jobcenter, created = Jobcenter.objects.get_or_create(
             slug=slug,
             defaults={
                 "name": name,
@@ -270,6 +280,19 @@ def load_practices(log) -> None:
         )
         if created:
             log(f"angelegt: Jobcenter {name}")
+        elif jobcenter.latitude is None and jobcenter.longitude is None:
+            jobcenter.latitude, jobcenter.longitude = lat, lon
+            jobcenter.save(update_fields=["latitude", "longitude"])
+            log(f"ergänzt: Koordinaten des Jobcenters {name}")
+
+
+def load_practices(log) -> None:
+    load_reference_data(apps.get_model)
+    index = PracticeIndexPage.objects.first()
+    if index is None:
+        log("übersprungen: keine Praxisbeispiel-Übersicht vorhanden")
+        return
+    load_jobcenters(log)
 
     existing = set(index.get_children().values_list("slug", flat=True))
     for spec in PRACTICES:

@@ -39,6 +39,7 @@ class PracticeFilterForm(forms.Form):
     phase = forms.MultipleChoiceField(label=_("Process phase"), required=False)
     status = forms.MultipleChoiceField(label=_("Status"), required=False)
     bundesland = forms.MultipleChoiceField(label=_("Bundesland"), required=False)
+    rd = forms.MultipleChoiceField(label=_("Regionaldirektion"), required=False)
     jobcenter = forms.MultipleChoiceField(label=_("Jobcenter"), required=False)
     von = forms.IntegerField(
         label=_("Active from (year)"), required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
@@ -81,6 +82,7 @@ class PracticeFilterForm(forms.Form):
             phases=values("phase"),
             statuses=values("status"),
             bundeslaender=values("bundesland"),
+            regionaldirektionen=values("rd"),
             jobcenters=values("jobcenter"),
             year_from=data.get("von"),
             year_to=data.get("bis"),

@@ -141,7 +141,7 @@ class Jobcenter(SingleLineFieldsMixin, index.Indexed, models.Model):
     def get_absolute_url(self) -> str:
         from django.urls import reverse
 
-        return reverse("practices:jobcenter", kwargs={"slug": self.slug})
+        return reverse("regions:jobcenter", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
         if (self.latitude is None) != (self.longitude is None):

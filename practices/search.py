@@ -4,6 +4,7 @@ Registered from ``PracticesConfig.ready()``; the search engine knows none of thi
 """
 
 from django.apps import apps
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -22,22 +23,49 @@ class PracticeBuilder(PageBuilder):
     """Practices: the page builder plus Länder, Jobcenters, partners and status."""
 
     def prepare_more(self, ids, loaded) -> None:
-        from .models import PracticePartner
+        from .models import PracticePage, PracticePartner
 
         for pk in ids:
             loaded[pk]["partners"] = []
+            loaded[pk]["regionaldirektionen"] = []
         rows = PracticePartner.objects.filter(**self.owned_by("page_id", ids)).values_list(
             "page_id", "name", "partner_type__slug", "partner_type__name"
         )
         for owner, name, slug, type_name in rows:
             if owner in loaded:
                 loaded[owner]["partners"].append((name, slug, type_name))
+        # The Regionaldirektionen of the practice's own Länder and of its Jobcenters' Länder.
+        for relation, path in (
+            ("bundeslaender", "bundesland__regionaldirektion__slug"),
+            ("jobcenters", "jobcenter__bundesland__regionaldirektion__slug"),
+        ):
+            through = getattr(PracticePage, relation).through
+            rows = through.objects.filter(**self.owned_by("practicepage_id", ids))
+            for owner, slug in rows.values_list("practicepage_id", path):
+                if owner in loaded:
+                    loaded[owner]["regionaldirektionen"].append(slug)
 
     def build_more(self, obj, facets, keywords) -> None:
         partners = related_objects(obj, "partners")
         facets["partner_type"] = sorted({slug for _name, slug, _type in partners})
+        facets["regionaldirektion"] = sorted(set(_regionaldirektionen(obj)))
         keywords.extend(name for name, _slug, _type in partners)
         keywords.extend({type_name for _name, _slug, type_name in partners})
+
+
+def _regionaldirektionen(obj) -> list[str]:
+    """RD slugs of ``obj`` as ``prepare_more`` loaded them, else read from the page now."""
+    loaded = getattr(obj, "_search_related", {})
+    if "regionaldirektionen" in loaded:
+        return loaded["regionaldirektionen"]
+    from .models import Jobcenter, Regionaldirektion
+
+    jobcenter_lands = Jobcenter.objects.filter(practices=obj.pk).values("bundesland")
+    return list(
+        Regionaldirektion.objects.filter(
+            Q(bundeslaender__practices=obj.pk) | Q(bundeslaender__in=jobcenter_lands)
+        ).values_list("slug", flat=True)
+    )
 
 
 def _labels(model_name: str, value: str = "slug", label: str = "name", order=None):
@@ -64,6 +92,7 @@ PRACTICE_RELATIONS = {
     "PracticeStatus": "status",
     "PartnerType": "partners__partner_type",
     "Bundesland": "bundeslaender",
+    "Regionaldirektion": "bundeslaender__regionaldirektion",
     "Jobcenter": "jobcenters",
 }
 
@@ -100,6 +129,9 @@ def register() -> None:
     )
     registry.register_facet(
         "bundesland", _("Bundesland"), _labels("Bundesland", "code", order="name")
+    )
+    registry.register_facet(
+        "regionaldirektion", _("Regionaldirektion"), _labels("Regionaldirektion")
     )
     registry.register_facet("topic", _("Field of action"), _labels("Topic"))
     registry.register_facet("target_group", _("Target group"), _labels("TargetGroup"))

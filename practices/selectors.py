@@ -19,6 +19,7 @@ from .models import (
     PracticePage,
     PracticeStatus,
     ProcessPhase,
+    Regionaldirektion,
     TargetGroup,
     Topic,
 )
@@ -35,6 +36,7 @@ class PracticeFilters:
     phases: list[str] = field(default_factory=list)
     statuses: list[str] = field(default_factory=list)
     bundeslaender: list[str] = field(default_factory=list)
+    regionaldirektionen: list[str] = field(default_factory=list)
     jobcenters: list[str] = field(default_factory=list)
     year_from: int | None = None
     year_to: int | None = None
@@ -49,9 +51,10 @@ FILTER_CHOICE_SOURCES = {
     "phase": (ProcessPhase, "slug"),
     "status": (PracticeStatus, "slug"),
     "bundesland": (Bundesland, "code"),
+    "rd": (Regionaldirektion, "slug"),
     "jobcenter": (Jobcenter, "slug"),
 }
-FILTER_CHOICES_KEY = "practices:filter-choices"
+FILTER_CHOICES_KEY = "practices:filter-choices:2"
 # A change clears the choices of the process that made it; other processes (whose cache is
 # their own unless a shared one is configured) see it after this many seconds at the latest.
 FILTER_CHOICES_SECONDS = 300
@@ -113,6 +116,16 @@ def practice_list(*, filters: PracticeFilters, user) -> QuerySet[PracticePage]:
             # database comparing whole rows (bodies included) of every matching practice.
             matching = PracticePage.objects.filter(**{f"{relation}__in": slugs}).values("pk")
             queryset = queryset.filter(pk__in=matching)
+    if filters.regionaldirektionen:
+        # A practice lies in a Regionaldirektion through its own Länder or its Jobcenters'.
+        rds = filters.regionaldirektionen
+        by_land = PracticePage.objects.filter(bundeslaender__regionaldirektion__slug__in=rds)
+        by_jobcenter = PracticePage.objects.filter(
+            jobcenters__bundesland__regionaldirektion__slug__in=rds
+        )
+        queryset = queryset.filter(
+            Q(pk__in=by_land.values("pk")) | Q(pk__in=by_jobcenter.values("pk"))
+        )
     if filters.year_to is not None:
         queryset = queryset.filter(
             Q(start_date__isnull=True) | Q(start_date__lte=date(filters.year_to, 12, 31))

@@ -4,7 +4,6 @@ from . import views
 
 app_name = "practices"
 urlpatterns = [
-    path("jobcenter/<slug:slug>/", views.jobcenter_detail, name="jobcenter"),
     path("praxisbeispiel-einreichen/", views.submit, name="submit"),
     path("praxisbeispiel-einreichen/danke/", views.submit_done, name="submit_done"),
     path("meine-einreichungen/", views.my_submissions, name="my_submissions"),

@@ -5,20 +5,15 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from cms.access import is_network_staff
 from cms.privacy_guard import page_comment_personal_data_override
 
 from .forms import FigureFormSet, PartnerFormSet, PracticeFilterForm, PracticeSubmissionForm
-from .models import Jobcenter, PracticeIndexPage, PracticePage
-from .selectors import (
-    jobcenter_practices,
-    practice_list,
-    practice_submissions,
-    submission_state,
-)
+from .models import PracticeIndexPage, PracticePage
+from .selectors import practice_list, practice_submissions, submission_state
 from .services import practice_resubmit, practice_submit, submission_open_for_changes
 
 PAGE_SIZE = 12
@@ -26,9 +21,9 @@ PAGE_PARAM = "seite"
 MAX_ID = 2**63 - 1
 
 
-def paginate(request, items, *, notices: list[str]) -> PaginatorPage:
+def paginate(request, items, *, notices: list[str], per_page: int | None = None) -> PaginatorPage:
     """The requested page of ``items``; a page that does not exist adds a notice and gives 1."""
-    paginator = Paginator(items, PAGE_SIZE)
+    paginator = Paginator(items, per_page or PAGE_SIZE)
     page_number = request.GET.get(PAGE_PARAM, "1")
     if not page_number.isdigit() or not 1 <= int(page_number) <= paginator.num_pages:
         if page_number != "1":
@@ -59,14 +54,6 @@ def practice_index_context(request, *, index_page: PracticeIndexPage) -> dict:
         "active": active,
         "has_filters": bool(query),
     }
-
-
-def jobcenter_detail(request, slug: str):
-    jobcenter = get_object_or_404(Jobcenter.objects.select_related("bundesland"), slug=slug)
-    practices = list(jobcenter_practices(jobcenter=jobcenter, user=request.user))
-    return render(
-        request, "practices/jobcenter_detail.html", {"jobcenter": jobcenter, "practices": practices}
-    )
 
 
 def may_submit(user) -> bool:

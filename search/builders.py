@@ -44,6 +44,10 @@ class IndexEntry:
     facets: dict[str, list[str]] = field(default_factory=dict)
     # What the document means, when that is not its whole text (``search.embeddings``).
     embedding_text: str = ""
+    # Points (latitude, longitude) of the places the content is at, for the distance search.
+    locations: list[tuple[float, float]] = field(default_factory=list)
+    # Multiplies the relevance (e.g. 0.5 for an offer not confirmed for a year).
+    rank: float = 1.0
 
     @property
     def fingerprint(self) -> str:
@@ -59,6 +63,9 @@ class IndexEntry:
             self.keywords,
             {facet: sorted(values) for facet, values in sorted(self.facets.items())},
         ]
+        if self.locations or self.rank != 1.0:
+            # Only content with places or a rank of its own; other fingerprints stay as stored.
+            state.append([sorted(self.locations), self.rank])
         encoded = json.dumps(state, ensure_ascii=False, sort_keys=True).encode()
         return hashlib.sha1(encoded, usedforsecurity=False).hexdigest()
 

@@ -8,7 +8,7 @@ text fields only split on whitespace; the database fallback stores the same term
 from datetime import UTC, datetime
 
 from django.conf import settings
-from elasticsearch.dsl import Date, DenseVector, Document, Index, Keyword, Text
+from elasticsearch.dsl import Date, DenseVector, Document, Float, GeoPoint, Index, Keyword, Text
 
 from . import registry
 from .builders import IndexEntry
@@ -38,6 +38,9 @@ class KnowledgeDocument(Document):
     exact = Text(**ANALYSED)
     stems = Text(**ANALYSED)
     parts = Text(**ANALYSED)
+    # The places of the content (``IndexEntry.locations``) and its rank factor.
+    location = GeoPoint()
+    rank = Float()
     # One keyword field per registered facet is added by ``knowledge_index``.
 
     class Meta:
@@ -98,6 +101,8 @@ def to_source(entry: IndexEntry, analysed: dict[str, str], vector=None) -> dict:
         "date": entry.date.isoformat() if entry.date else None,
         "visibility": list(entry.visibility),
         "fingerprint": entry.fingerprint,
+        "location": [{"lat": lat, "lon": lon} for lat, lon in entry.locations],
+        "rank": entry.rank,
         **analysed,
         **{
             facet_field(facet): entry.facets.get(facet, [])

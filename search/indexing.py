@@ -19,7 +19,13 @@ from django.db.models import F, Model
 from . import embeddings
 from .analysis import index_terms
 from .builders import DocumentBuilder, IndexEntry, VisibilityContext
-from .models import IndexOutbox, SearchAudience, SearchDocument, SearchFacetValue
+from .models import (
+    IndexOutbox,
+    SearchAudience,
+    SearchDocument,
+    SearchFacetValue,
+    SearchLocation,
+)
 from .registry import builder_for, builders
 from .terms import vocabulary_change, vocabulary_previous, vocabulary_rebuild
 
@@ -276,6 +282,7 @@ def document_values(entry: IndexEntry, analysed: dict[str, str]) -> dict:
         "date": entry.date,
         "fingerprint": entry.fingerprint,
         "bundeslaender": entry.facets.get("bundesland", []),
+        "rank": entry.rank,
         **{key: pad(value) for key, value in analysed.items()},
     }
 
@@ -304,6 +311,7 @@ def database_apply(
     )
     SearchFacetValue.objects.filter(document_id__in=existing.values()).delete()
     SearchAudience.objects.filter(document_id__in=existing.values()).delete()
+    SearchLocation.objects.filter(document_id__in=existing.values()).delete()
     documents = [
         SearchDocument(
             pk=existing.get(entry.doc_id), **document_values(entry, analysed_fields(entry))
@@ -326,6 +334,7 @@ def database_apply(
                 "date",
                 "fingerprint",
                 "bundeslaender",
+                "rank",
                 "title_exact",
                 "title_stems",
                 "exact",
@@ -355,6 +364,13 @@ def database_apply(
             for token in dict.fromkeys(entry.visibility)
         ]
     )
+    SearchLocation.objects.bulk_create(
+        [
+            SearchLocation(document_id=ids[entry.doc_id], latitude=lat, longitude=lon)
+            for entry in entries
+            for lat, lon in dict.fromkeys(entry.locations)
+        ]
+    )
     if previous is not None:
         vocabulary_change(
             previous=previous, current={document.doc_id: document.exact for document in documents}
@@ -367,7 +383,7 @@ def database_clear() -> None:
     deletions of every model), which took most of a rebuild's time."""
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
-        for model in (SearchFacetValue, SearchAudience, SearchDocument):
+        for model in (SearchFacetValue, SearchAudience, SearchLocation, SearchDocument):
             cursor.execute(f"DELETE FROM {quote(model._meta.db_table)}")
 
 

@@ -88,12 +88,14 @@ class SearchDocument(models.Model):
     stems = models.TextField(blank=True)
     parts = models.TextField(blank=True)
     bundeslaender = models.JSONField(default=list)
+    # Multiplies the relevance (``IndexEntry.rank``).
+    rank = models.FloatField(default=1.0)
 
     class Meta:
         indexes = [
-            # The search reads only id and date of every matched document: from this index,
-            # never from the wide rows (see ``backends/database.py``).
-            models.Index(fields=["id", "date"], name="search_doc_id_date"),
+            # The search reads only id, date and rank of every matched document: from this
+            # index, never from the wide rows (see ``backends/database.py``).
+            models.Index(fields=["id", "date", "rank"], name="search_doc_id_date"),
         ]
         verbose_name = _("search document")
         verbose_name_plural = _("search documents")
@@ -117,6 +119,20 @@ class SearchFacetValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.facet}={self.value}"
+
+
+class SearchLocation(models.Model):
+    """One place of a document (``IndexEntry.locations``), for the distance search."""
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="locations")
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+
+    class Meta:
+        indexes = [models.Index(fields=["latitude", "longitude", "document"])]
+
+    def __str__(self) -> str:
+        return f"{self.latitude:.5f} {self.longitude:.5f}"
 
 
 class SearchAudience(models.Model):

@@ -115,7 +115,11 @@ class SearchParams:
             cut = q.rfind(" ", 0, MAX_QUERY_LENGTH + 1)
             q = q[: cut if cut > 0 else MAX_QUERY_LENGTH]
         params.q = q
-        for param, facet in FILTER_PARAMS.items():
+        from .registry import facet_names
+
+        # Facets registered by the content apps are parameters of the same name.
+        params_to_facets = FILTER_PARAMS | {name: name for name in facet_names()}
+        for param, facet in params_to_facets.items():
             values = [str(v).strip()[:120] for v in data.getlist(param) if str(v).strip()]
             if values:
                 params.filters[facet] = list(dict.fromkeys(values))[:MAX_VALUES_PER_FILTER]

@@ -18,7 +18,7 @@ from django.db.models import Model
 
 from . import indexing
 from .compounds import word_list
-from .models import SearchAudience, SearchDocument, SearchFacetValue
+from .models import SearchAudience, SearchDocument, SearchFacetValue, SearchLocation
 from .terms import vocabulary_rebuild
 
 
@@ -87,6 +87,7 @@ class _Rows:
     documents: list[list]  # database values in the order of _document_fields()
     facets: list[tuple[str, str, str]]  # doc_id, facet, value
     audience: list[tuple[str, str]]  # doc_id, token
+    locations: list[tuple[str, float, float]]  # doc_id, latitude, longitude
 
 
 def _rebuild_chunk(
@@ -109,7 +110,7 @@ def _rebuild_chunk(
         (field.name, field.get_default(), None if _is_text(field) else field)
         for field in _document_fields()
     ]
-    rows = _Rows(documents=[], facets=[], audience=[])
+    rows = _Rows(documents=[], facets=[], audience=[], locations=[])
     for entry, terms in zip(entries, analysed, strict=True):
         document = indexing.document_values(entry, terms)
         row = []
@@ -124,6 +125,9 @@ def _rebuild_chunk(
         )
         rows.audience.extend(
             (entry.doc_id, token[:60]) for token in dict.fromkeys(entry.visibility)
+        )
+        rows.locations.extend(
+            (entry.doc_id, lat, lon) for lat, lon in dict.fromkeys(entry.locations)
         )
     return sent, rows
 
@@ -165,6 +169,11 @@ def _database_insert(rows: _Rows) -> int:
         SearchAudience,
         ["document_id", "token"],
         [(ids[key], token) for key, token in rows.audience],
+    )
+    _insert(
+        SearchLocation,
+        ["document_id", "latitude", "longitude"],
+        [(ids[key], lat, lon) for key, lat, lon in rows.locations],
     )
     return len(rows.documents)
 

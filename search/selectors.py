@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from cms.access import user_tokens
 
 from . import embeddings
-from .backends import BackendResult, SearchRequest
+from .backends import BackendResult, Near, SearchRequest
 from .backends import database as database_backend
 from .corrections import Correction, correction_for
 from .fusion import hybrid_result
@@ -44,6 +44,8 @@ class ResultItem:
     bundeslaender: list[str]
     # Found by meaning, without the query's words.
     similar: bool = False
+    distance_km: float | None = None
+    object_id: str = ""
 
 
 @dataclass
@@ -121,7 +123,8 @@ def _query_vector(params: SearchParams, query: ParsedQuery):
     return embeddings.query_vector_soon(text)
 
 
-def knowledge_search(*, params: SearchParams, user) -> SearchPage:
+def knowledge_search(*, params: SearchParams, user, near: Near | None = None) -> SearchPage:
+    """The page of results for ``params``; ``near``: a distance search, nearest first."""
     labels = facet_labels()
     params.drop_unknown_values(labels)
     query: ParsedQuery = parse_query(params.q, synonym_groups())
@@ -132,8 +135,10 @@ def knowledge_search(*, params: SearchParams, user) -> SearchPage:
         sort=params.sort,
         page=params.page,
         page_size=PAGE_SIZE,
+        near=near,
     )
-    vector = _query_vector(params, query)
+    # Nearest first leaves no room for "close in meaning": only the words decide.
+    vector = None if near is not None else _query_vector(params, query)
     result, backend, fallback = _run(request, vector)
     correction = correction_for(
         params=params,
@@ -145,7 +150,9 @@ def knowledge_search(*, params: SearchParams, user) -> SearchPage:
     )
     if correction is not None and correction.applied:
         query, request = correction.query, replace(request, query=correction.query)
-        vector = _query_vector(replace(params, q=correction.text), query)
+        vector = (
+            None if near is not None else _query_vector(replace(params, q=correction.text), query)
+        )
         result, backend, fallback = _run(request, vector)
     stems = query.highlight_stems()
     results = [
@@ -159,6 +166,8 @@ def knowledge_search(*, params: SearchParams, user) -> SearchPage:
             date=hit.date,
             bundeslaender=[labels["bundesland"].get(code, code) for code in hit.bundeslaender],
             similar=hit.similar,
+            distance_km=hit.distance_km,
+            object_id=hit.object_id,
         )
         for hit in result.hits
     ]

@@ -6,6 +6,9 @@ from django.db import transaction
 STAFF = "Netzwerk-Mitarbeitende"
 EDITORS = "Redaktion"
 MODERATORS = "Moderation"
+# Members of a provider (``offers.Provider.members``) keep its offers on the site, not in the
+# admin: the group has no admin access and no page permissions.
+PROVIDERS = "Träger"
 
 WORKFLOW_NAME = "Redaktionelle Prüfung"
 TASK_NAME = "Freigabe durch die Redaktion"
@@ -22,7 +25,7 @@ EDITOR_COLLECTION_PERMISSIONS = {
     "wagtaildocs": ["add_document", "change_document", "choose_document"],
 }
 # Models of these apps are edited by the Redaktion as snippets (taxonomies, directory).
-EDITOR_MODEL_APPS = ["practices"]
+EDITOR_MODEL_APPS = ["practices", "offers"]
 # The Redaktion follows up workshop proposals (status, progress note, links) in the admin.
 EDITOR_EXTRA_PERMISSIONS: list[tuple[str, str]] = [
     ("events", "view_proposal"),
@@ -37,7 +40,7 @@ def _permission(app_label: str, codename: str) -> Permission | None:
 
 @transaction.atomic
 def groups_sync() -> dict[str, Group]:
-    """Create or update the three groups, their permissions and the review workflow; give the
+    """Create or update the groups, their permissions and the review workflow; give the
     page tree's root its German title."""
     from wagtail.models import (
         Collection,
@@ -54,7 +57,8 @@ def groups_sync() -> dict[str, Group]:
     from cms.models import ReviewTask
 
     groups = {
-        name: Group.objects.get_or_create(name=name)[0] for name in (STAFF, EDITORS, MODERATORS)
+        name: Group.objects.get_or_create(name=name)[0]
+        for name in (STAFF, EDITORS, MODERATORS, PROVIDERS)
     }
     access_admin = _permission("wagtailadmin", "access_admin")
 

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "search",
     "forum",
     "events",
+    "offers",
+    "regions",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

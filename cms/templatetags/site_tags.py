@@ -12,6 +12,7 @@ SECTION_PAGE_TYPES = [
     ("cms", "magazineindexpage", gettext_lazy("Magazine")),
     ("cms", "guideindexpage", gettext_lazy("Guides")),
     ("events", "eventindexpage", gettext_lazy("Events")),
+    ("offers", "offerindexpage", gettext_lazy("Offers")),
 ]
 
 
@@ -42,6 +43,7 @@ def _section_links(request) -> list[dict]:
 def main_navigation(context):
     request = context["request"]
     links = _section_links(request)
+    links.append({"label": _("Map"), "url": reverse("regions:map")})
     links.append({"label": _("Forum"), "url": reverse("forum:index")})
     links.append({"label": _("Search"), "url": reverse("search:search")})
     for link in links:

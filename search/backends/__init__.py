@@ -5,10 +5,48 @@ total and, per facet, the disjunctive counts (each facet counted with every *oth
 applied, so choosing one Bundesland still shows how many hits the others would give).
 """
 
+import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..query import ParsedQuery
+
+
+@dataclass(frozen=True)
+class Near:
+    """Only documents with a place within ``radius_km`` of the point, nearest first."""
+
+    latitude: float
+    longitude: float
+    radius_km: float
+
+    def bounding_box(self) -> tuple[float, float, float, float]:
+        """South, north, west, east: a box that holds the whole circle."""
+        lat_delta = self.radius_km / KM_PER_DEGREE
+        lon_delta = self.radius_km / (
+            KM_PER_DEGREE * max(math.cos(math.radians(self.latitude)), 0.01)
+        )
+        return (
+            self.latitude - lat_delta,
+            self.latitude + lat_delta,
+            self.longitude - lon_delta,
+            self.longitude + lon_delta,
+        )
+
+
+# The mean radius of the earth, as Elasticsearch's geo_distance uses it.
+EARTH_RADIUS_KM = 6371.0088
+KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle (haversine) distance."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((phi2 - phi1) / 2) ** 2
+        + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(frozen=True)
@@ -20,6 +58,8 @@ class SearchRequest:
     sort: str
     page: int
     page_size: int
+    # A distance search: within the radius, sorted by distance.
+    near: Near | None = None
 
 
 @dataclass
@@ -33,6 +73,10 @@ class Hit:
     bundeslaender: list[str]
     # Found by meaning only: no document word matched the query.
     similar: bool = False
+    # In a distance search: how far its nearest place is.
+    distance_km: float | None = None
+    # The indexed object's primary key, for pages that show more of it (e.g. offer cards).
+    object_id: str = ""
 
 
 @dataclass
@@ -57,4 +101,4 @@ class BackendResult:
 
 def sort_newest(request: SearchRequest) -> bool:
     # Without a query every document is equally relevant: list the newest first.
-    return request.sort == "newest" or request.query.is_empty
+    return request.near is None and (request.sort == "newest" or request.query.is_empty)

@@ -22,7 +22,7 @@ from ..embeddings import PendingVector
 from ..fts import FTS_TABLE, fts5_phrase, pg_column
 from ..models import SearchDocument, SearchEmbedding, SearchFacetValue
 from ..query import Alternative, Clause, ParsedQuery
-from . import BackendResult, Hit, HybridResult, SearchRequest, sort_newest
+from . import EARTH_RADIUS_KM, BackendResult, Hit, HybridResult, Near, SearchRequest, sort_newest
 
 NAME = "database"
 WEIGHTS = {"title_exact": 6, "title_stems": 3, "exact": 2, "stems": 1, "parts": 1}
@@ -173,10 +173,46 @@ def _score(engine, query: ParsedQuery) -> Sql:
     return Sql(" + ".join(t.text for t in terms) or "0", [p for t in terms for p in t.params])
 
 
+def _distance(near: Near) -> Sql:
+    """The distance of the document's nearest place within the circle (NULL: none is): the
+    bounding box narrows the places by their index, the haversine formula measures."""
+    south, north, west, east = near.bounding_box()
+    haversine = (
+        "2 * %s * ASIN(SQRT(POWER(SIN(RADIANS(l.latitude - %s) / 2), 2) + COS(RADIANS(%s)) "
+        "* COS(RADIANS(l.latitude)) * POWER(SIN(RADIANS(l.longitude - %s) / 2), 2)))"
+    )
+    return Sql(
+        f"(SELECT MIN({haversine}) FROM search_searchlocation l WHERE l.document_id = d.id "
+        "AND l.latitude BETWEEN %s AND %s AND l.longitude BETWEEN %s AND %s)",
+        [
+            EARTH_RADIUS_KM,
+            near.latitude,
+            near.latitude,
+            near.longitude,
+            south,
+            north,
+            west,
+            east,
+        ],
+    )
+
+
+def _near_ids(near: Near) -> Sql:
+    """The documents with a place in the bounding box (the exact test follows)."""
+    south, north, west, east = near.bounding_box()
+    return Sql(
+        "d.id IN (SELECT l.document_id FROM search_searchlocation l WHERE l.latitude BETWEEN "
+        "%s AND %s AND l.longitude BETWEEN %s AND %s)",
+        [south, north, west, east],
+    )
+
+
 def _statement(request: SearchRequest, offset: int, facets: bool) -> Sql:
     """Facet counts, total and the page's ids (with their sort keys) in one statement."""
     engine = _engine()
     where: list[Sql] = []
+    if request.near is not None:
+        where.append(_near_ids(request.near))
     if request.visibilities is not None:
         tokens = sorted(request.visibilities)
         where.append(
@@ -207,14 +243,26 @@ def _statement(request: SearchRequest, offset: int, facets: bool) -> Sql:
         held = [f"m.f{index}" for index in range(len(active)) if index != but]
         return " AND ".join(held) or "1 = 1"
 
-    select = ", ".join(["d.id", "d.date", *(f.text for f in flags)])
+    distance = _distance(request.near) if request.near is not None else Sql("NULL")
+    select = ", ".join(
+        ["d.id", "d.date", "d.rank", f"{distance.text} AS dist", *(f.text for f in flags)]
+    )
     condition = " AND ".join(w.text for w in where) or "1 = 1"
-    params = [p for f in flags for p in f.params] + [p for w in where for p in w.params]
+    params = (
+        distance.params
+        + [p for f in flags for p in f.params]
+        + [p for w in where for p in w.params]
+    )
+    # Within the circle, not only the box.
+    in_circle = "m.dist <= %s" if request.near is not None else "1 = 1"
     text = (
         f"WITH matched AS MATERIALIZED (SELECT {select} FROM {engine.documents} "
         f"WHERE {condition}), "
-        f"hits AS (SELECT m.id, m.date FROM matched m WHERE {all_flags()}) "
+        f"near AS (SELECT * FROM matched m WHERE {in_circle}), "
+        f"hits AS (SELECT m.id, m.date, m.rank, m.dist FROM near m WHERE {all_flags()}) "
     )
+    if request.near is not None:
+        params.append(request.near.radius_km)
     branches: list[Sql] = []
     if facets:
         names = registry.facet_names()
@@ -233,7 +281,7 @@ def _statement(request: SearchRequest, offset: int, facets: bool) -> Sql:
         branches.append(
             Sql(
                 f"SELECT {FACET}, fv.facet, fv.value, COUNT(*), CAST(NULL AS INTEGER), "
-                "CAST(NULL AS TEXT) FROM matched m "
+                "CAST(NULL AS TEXT) FROM near m "
                 "JOIN search_searchfacetvalue fv ON fv.document_id = m.id "
                 f"WHERE {condition.text} GROUP BY fv.facet, fv.value",
                 condition.params,
@@ -245,7 +293,14 @@ def _statement(request: SearchRequest, offset: int, facets: bool) -> Sql:
                 "CAST(NULL AS INTEGER), CAST(NULL AS TEXT) FROM hits"
             )
         )
-    score = Sql("0") if sort_newest(request) else _score(engine, request.query)
+    if request.near is not None:
+        # Nearest first: the negative distance sorts like a score.
+        score = Sql("-h.dist")
+    elif sort_newest(request):
+        score = Sql("0")
+    else:
+        relevance = _score(engine, request.query)
+        score = Sql(f"({relevance.text}) * h.rank", relevance.params)
     branches.append(
         Sql(
             f"SELECT * FROM (SELECT {PAGE}, CAST(NULL AS TEXT), CAST(NULL AS TEXT), h.id, "
@@ -266,11 +321,15 @@ def _run(statement: Sql) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _page_ids(rows: list[tuple]) -> list[int]:
+def _page_rows(rows: list[tuple]) -> list[tuple]:
     # UNION ALL promises no order: sort the page again by its keys (score, date, id).
     page = [row for row in rows if row[0] == PAGE]
     page.sort(key=lambda row: (row[4], row[5] is not None, row[5] or "", row[3]), reverse=True)
-    return [row[3] for row in page]
+    return page
+
+
+def _page_ids(rows: list[tuple]) -> list[int]:
+    return [row[3] for row in _page_rows(rows)]
 
 
 def _counts(rows: list[tuple]) -> tuple[int, dict[str, dict[str, int]]]:
@@ -290,18 +349,24 @@ def search(request: SearchRequest) -> BackendResult:
     total, facet_counts = _counts(rows)
     pages = max(1, math.ceil(total / request.page_size))
     page = min(request.page, pages)
-    ids = _page_ids(rows)
     if page != request.page:
-        ids = _page_ids(_run(_statement(request, (page - 1) * request.page_size, facets=False)))
+        rows = _run(_statement(request, (page - 1) * request.page_size, facets=False))
+    page_rows = _page_rows(rows)
+    ids = [row[3] for row in page_rows]
     documents = load(ids)
     hits = [documents[pk] for pk in ids if pk in documents]
+    if request.near is not None:
+        # The page's score is the negative distance.
+        distances = {row[3]: -float(row[4]) for row in page_rows}
+        for pk, hit in zip([pk for pk in ids if pk in documents], hits, strict=True):
+            hit.distance_km = distances[pk]
     return BackendResult(total=total, page=page, hits=hits, facet_counts=facet_counts)
 
 
 def load(keys: list[int]) -> dict[int, Hit]:
     """The documents to show, by database id."""
     documents = SearchDocument.objects.only(
-        "doc_type", "title", "url", "teaser", "body", "date", "bundeslaender"
+        "doc_type", "object_id", "title", "url", "teaser", "body", "date", "bundeslaender"
     ).in_bulk(keys)
     return {
         pk: Hit(
@@ -312,6 +377,7 @@ def load(keys: list[int]) -> dict[int, Hit]:
             body=doc.body,
             date=doc.date,
             bundeslaender=list(doc.bundeslaender or []),
+            object_id=doc.object_id,
         )
         for pk, doc in documents.items()
     }

@@ -31,7 +31,6 @@ from ..documents import (
     knowledge_index,
     new_index_name,
     to_source,
-    vector_field,
 )
 from ..embeddings import PendingVector
 from ..query import Clause, ParsedQuery
@@ -164,8 +163,7 @@ def apply(*, entries: list[IndexEntry], delete_ids: list[str], versions: dict[st
     actions: list[dict] = []
     vectors = embeddings.stored_vectors(entries)
     targets = _write_targets(es)
-    if vectors:
-        _ensure_vector_field(es, targets)
+    _ensure_mapping(es, targets)
     for index in targets:
         actions.extend(
             _index_action(index, entry, versions.get(entry.doc_id, 0), vectors=vectors)
@@ -192,25 +190,27 @@ def apply(*, entries: list[IndexEntry], delete_ids: list[str], versions: dict[st
         )
 
 
-_vector_ready: set[tuple[str, str]] = set()
+_mapping_ready: set[tuple[str, str]] = set()
 
 
-def _ensure_vector_field(es: Elasticsearch, indexes: list[str]) -> None:
-    """An index built before vectors existed gets the field (adding a field is allowed)."""
-    field = vector_field()
+def _ensure_mapping(es: Elasticsearch, indexes: list[str]) -> None:
+    """An index built before a field existed (vectors, places, a new facet) gets it: adding
+    fields is allowed, and the mapping is strict, so a document with the field would be
+    refused without it. Once per index and process."""
     for index in indexes:
         key = (settings.ELASTICSEARCH_URL, index)
-        if field is None or key in _vector_ready:
+        if key in _mapping_ready:
             continue
-        es.indices.put_mapping(index=index, properties={VECTOR_FIELD: field.to_dict()})
-        _vector_ready.add(key)
+        properties = knowledge_index(index).to_dict()["mappings"]["properties"]
+        es.indices.put_mapping(index=index, properties=properties)
+        _mapping_ready.add(key)
 
 
 def update_vectors(vectors: dict) -> None:
     """Give stored documents their new vectors (doc_id → vector); raises UNAVAILABLE."""
     es = client()
     targets = _write_targets(es)
-    _ensure_vector_field(es, targets)
+    _ensure_mapping(es, targets)
     actions = [
         {"_op_type": "update", "_index": index, "_id": doc_id, "doc": {VECTOR_FIELD: vector}}
         for index in targets
@@ -537,8 +537,17 @@ def build_search(request: SearchRequest, es: Elasticsearch) -> Search:
         if request.visibilities is None
         else [Q("terms", visibility=sorted(request.visibilities))]
     )
+    text = text_query(request.query)
+    if not sort_newest(request) and request.near is None:
+        # An out-of-date offer (``IndexEntry.rank``) ranks as if it matched less well.
+        text = Q(
+            "function_score",
+            query=text,
+            field_value_factor={"field": "rank", "missing": 1},
+            boost_mode="multiply",
+        )
     search = Search(using=es, index=alias_name()).query(
-        Q("bool", must=[text_query(request.query)], filter=access)
+        Q("bool", must=[text], filter=access + _near_filter(request))
     )
     filters = {facet: _filter(facet, values) for facet, values in request.filters.items()}
     if filters:
@@ -549,14 +558,42 @@ def build_search(request: SearchRequest, es: Elasticsearch) -> Search:
         bucket = A("filter", filter=Q("bool", filter=others) if others else Q("match_all"))
         bucket.bucket("values", A("terms", field=facet_field(facet), size=500))
         search.aggs.bucket(f"facet_{facet}", bucket)
-    if sort_newest(request):
+    if request.near is not None:
+        near = request.near
+        search = search.sort(
+            {
+                "_geo_distance": {
+                    "location": {"lat": near.latitude, "lon": near.longitude},
+                    "order": "asc",
+                    "unit": "km",
+                    "mode": "min",
+                    "distance_type": "arc",
+                }
+            },
+            # Ties as the database breaks them: newest first.
+            {"date": {"order": "desc", "missing": "_last"}},
+        )
+    elif sort_newest(request):
         search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
     else:
         search = search.sort("_score", {"date": {"order": "desc", "missing": "_last"}})
     start = (request.page - 1) * request.page_size
     return search.extra(track_total_hits=True).source(
-        ["doc_type", "title", "url", "teaser", "body", "date", "bundesland"]
+        ["doc_type", "object_id", "title", "url", "teaser", "body", "date", "bundesland"]
     )[start : start + request.page_size]
+
+
+def _near_filter(request: SearchRequest) -> list[Q]:
+    near = request.near
+    if near is None:
+        return []
+    return [
+        Q(
+            "geo_distance",
+            distance=f"{near.radius_km}km",
+            location={"lat": near.latitude, "lon": near.longitude},
+        )
+    ]
 
 
 def _filters(request: SearchRequest) -> list[Q]:
@@ -569,6 +606,7 @@ def _filters(request: SearchRequest) -> list[Q]:
     excluded = [_clause_query(clause) for clause in request.query.excluded]
     return (
         access
+        + _near_filter(request)
         + [_filter(facet, values) for facet, values in request.filters.items()]
         + ([Q("bool", must_not=excluded)] if excluded else [])
     )
@@ -653,7 +691,16 @@ def load(keys: list[str]) -> dict[str, Hit]:
     response = es.mget(
         index=alias_name(),
         ids=keys,
-        source_includes=["doc_type", "title", "url", "teaser", "body", "date", "bundesland"],
+        source_includes=[
+            "doc_type",
+            "object_id",
+            "title",
+            "url",
+            "teaser",
+            "body",
+            "date",
+            "bundesland",
+        ],
     )
     return {doc["_id"]: _hit(doc["_source"]) for doc in response["docs"] if doc.get("found")}
 
@@ -668,6 +715,7 @@ def _hit(source: dict) -> Hit:
         body=source.get("body", ""),
         date=datetime.fromisoformat(date) if isinstance(date, str) else date,
         bundeslaender=list(source.get("bundesland") or []),
+        object_id=str(source.get("object_id", "")),
     )
 
 
@@ -681,7 +729,12 @@ def search(request: SearchRequest) -> BackendResult:
         # Out of range: answer the last page instead (one more round trip, only then).
         page = pages
         response = build_search(replace(request, page=page), es).execute()
-    hits = [_hit(hit.to_dict()) for hit in response.hits]
+    hits = []
+    for response_hit in response.hits:
+        hit = _hit(response_hit.to_dict())
+        if request.near is not None:
+            hit.distance_km = float(response_hit.meta.sort[0])
+        hits.append(hit)
     return BackendResult(total=total, page=page, hits=hits, facet_counts=_facet_counts(response))
 
 

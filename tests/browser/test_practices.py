@@ -26,7 +26,9 @@ def test_newcomer_filters_library_and_shares_the_url(page, demo_site):
     assert_accessible(page)
 
     page.locator("summary", has_text="Bundesland").click()
-    page.get_by_label("Nordrhein-Westfalen").check()
+    page.get_by_role("group", name="Bundesland", exact=True).get_by_label(
+        "Nordrhein-Westfalen"
+    ).check()
     page.locator("summary", has_text="Partnertyp").click()
     page.get_by_label("Suchtberatung").check()
     page.get_by_role("button", name="Filter anwenden").click()
@@ -39,7 +41,11 @@ def test_newcomer_filters_library_and_shares_the_url(page, demo_site):
     shared = page.context.new_page()
     shared.goto(page.url)
     expect(shared.get_by_role("status")).to_have_text("1 Praxisbeispiel")
-    expect(shared.get_by_label("Nordrhein-Westfalen")).to_be_checked()
+    expect(
+        shared.get_by_role("group", name="Bundesland", exact=True).get_by_label(
+            "Nordrhein-Westfalen"
+        )
+    ).to_be_checked()
     shared.close()
 
     page.get_by_role("link", name="Offene Sprechstunde der Suchtberatung im Jobcenter").click()

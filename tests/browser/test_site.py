@@ -16,6 +16,8 @@ def test_home_page_in_german_with_working_navigation(page, demo_site):
         "Magazin",
         "Handlungshilfen",
         "Veranstaltungen",
+        "Angebote",
+        "Karte",
         "Forum",
         "Suche",
     ]
@@ -25,6 +27,8 @@ def test_home_page_in_german_with_working_navigation(page, demo_site):
         ("Praxisbeispiele", "Praxisbeispiele"),
         ("Magazin", "Magazin „chancen“"),
         ("Handlungshilfen", "Handlungshilfen"),
+        ("Angebote", "Angebote"),
+        ("Karte", "Karte"),
         ("Suche", "Suche"),
     ]:
         page.get_by_role("navigation", name="Hauptnavigation").get_by_role(

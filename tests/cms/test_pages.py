@@ -6,7 +6,16 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
-NAVIGATION = ["Praxisbeispiele", "Magazin", "Handlungshilfen", "Veranstaltungen", "Forum", "Suche"]
+NAVIGATION = [
+    "Praxisbeispiele",
+    "Magazin",
+    "Handlungshilfen",
+    "Veranstaltungen",
+    "Angebote",
+    "Karte",
+    "Forum",
+    "Suche",
+]
 
 
 def nav_links(html: str) -> dict[str, str]:

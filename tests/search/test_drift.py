@@ -159,7 +159,7 @@ def test_status_without_drift_exits_0_and_names_every_type(
     assert drift_rows(output) == {
         (backend, doc_type): (1 if doc_type == "practice" else 0, 0, 0, 0)
         for backend in ("database", "elasticsearch")
-        for doc_type in ("practice", "article", "guide", "topic", "event", "proposal")
+        for doc_type in ("practice", "article", "guide", "offer", "topic", "event", "proposal")
     }
     assert "No drift" in output
 
