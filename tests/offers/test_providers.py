@@ -388,3 +388,28 @@ class TestReviewMails:
         assert len(mail.outbox) == 2
         assert mail.outbox[1].subject == "Ihr Angebot „Schuldnerberatung Schwelm“ ist online"
         assert mail.outbox[1].to == [member.email]
+
+
+def test_the_demo_provider_updates_an_offer_and_the_redaktion_approves_it(client, demo, settings):
+    from django.contrib.auth import get_user_model
+
+    settings.ELASTICSEARCH_URL = ""  # the copied demo rows have no Elasticsearch index
+    users = get_user_model().objects
+    member = users.get(username="traeger")
+    offer = OfferPage.objects.live().filter(provider__members=member).order_by("path").first()
+    client.force_login(member)
+    response = client.post(edit_url(offer), offer_form_data(offer, waiting_weeks="7"))
+    assert response.status_code == 302
+
+    client.force_login(users.get(username="redaktion"))
+    assert review(client, offer, "approve").status_code in (200, 302)
+
+    client.logout()
+    page = soup(client.get(offer.url))
+    waiting = page.find("dt", string="Wartezeit").find_next_sibling("dd")
+    assert waiting.get_text(strip=True) == "ca. 7 Wochen"
+    listed = soup(client.get("/angebote/", {"q": offer.title, "nahe": ""}))
+    card = next(c for c in listed.select(".offer-card") if c.h3.get_text(strip=True) == offer.title)
+    assert card.find("dt", string="Wartezeit").find_next_sibling("dd").get_text(strip=True) == (
+        "ca. 7 Wochen"
+    )

@@ -228,7 +228,8 @@ class TestFacetsAndRanking:
         assert {option["value"] for option in data["facets"]["funding"]} == {"16a", "eigenmittel"}
 
 
-def test_query_count_does_not_grow_with_the_offers(client, home):
+def test_query_count_does_not_grow_with_the_offers(client, home, settings):
+    settings.ELASTICSEARCH_URL = ""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
