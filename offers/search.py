@@ -123,6 +123,7 @@ OFFER_RELATIONS = {
     ("practices", "Topic"): "topics",
     ("practices", "TargetGroup"): "target_groups",
     ("practices", "Jobcenter"): "jobcenters",
+    ("practices", "Regionaldirektion"): "jobcenters__bundesland__regionaldirektion",
 }
 
 

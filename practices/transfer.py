@@ -139,29 +139,36 @@ class ImportAborted(Exception):
 # Reading the file
 
 
-def records_load(path: str | Path) -> list[Any]:
-    """The records of a JSON import file; raises ``ImportAborted`` for unreadable files."""
+class UnreadableFile(Exception):
+    """An import file that cannot be read at all; the message says why, in German."""
+
+
+def import_file_text(path: str | Path) -> str:
+    """The text of an import file (UTF-8, with or without a byte-order mark: Windows editors
+    and our own CSV export write one); raises ``UnreadableFile``."""
     path = Path(path)
     if not path.exists():
-        raise ImportAborted([TransferError(_("File “%(path)s” not found.") % {"path": path})])
+        raise UnreadableFile(_("File “%(path)s” not found.") % {"path": path})
     if not path.is_file():
-        raise ImportAborted([TransferError(_("“%(path)s” is not a file.") % {"path": path})])
+        raise UnreadableFile(_("“%(path)s” is not a file.") % {"path": path})
     try:
-        # utf-8-sig: files saved by Windows editors often start with a byte-order mark.
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ImportAborted(
-            [
-                TransferError(
-                    _("The file is not UTF-8 encoded (byte %(position)s).")
-                    % {"position": error.start + 1}
-                )
-            ]
+        raise UnreadableFile(
+            _("The file is not UTF-8 encoded (byte %(position)s).") % {"position": error.start + 1}
         ) from error
     except OSError as error:
-        raise ImportAborted(
-            [TransferError(_("The file cannot be read: %(detail)s") % {"detail": error.strerror})]
+        raise UnreadableFile(
+            _("The file cannot be read: %(detail)s") % {"detail": error.strerror}
         ) from error
+
+
+def records_load(path: str | Path) -> list[Any]:
+    """The records of a JSON import file; raises ``ImportAborted`` for unreadable files."""
+    try:
+        text = import_file_text(path)
+    except UnreadableFile as unreadable:
+        raise ImportAborted([TransferError(str(unreadable))]) from unreadable
     return records_parse(text)
 
 

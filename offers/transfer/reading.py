@@ -18,7 +18,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from practices.transfer import _json_type
+from practices.transfer import UnreadableFile, _json_type, import_file_text
 
 from .columns import (
     CONTACT_COLUMNS,
@@ -141,27 +141,10 @@ def format_of(path: str | Path, given: str | None = None) -> str:
 
 def file_read(path: str | Path, *, format: str | None = None) -> ReadFile:
     """Read an import file; raises ``ImportAborted`` when it cannot be read at all."""
-    path = Path(path)
-    if not path.exists():
-        raise ImportAborted([TransferError(_("File “%(path)s” not found.") % {"path": path})])
-    if not path.is_file():
-        raise ImportAborted([TransferError(_("“%(path)s” is not a file.") % {"path": path})])
     try:
-        # utf-8-sig: the export writes a byte-order mark so that spreadsheets read umlauts.
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportAborted(
-            [
-                TransferError(
-                    _("The file is not UTF-8 encoded (byte %(position)s).")
-                    % {"position": error.start + 1}
-                )
-            ]
-        ) from error
-    except OSError as error:
-        raise ImportAborted(
-            [TransferError(_("The file cannot be read: %(detail)s") % {"detail": error.strerror})]
-        ) from error
+        text = import_file_text(path)
+    except UnreadableFile as unreadable:
+        raise ImportAborted([TransferError(str(unreadable))]) from unreadable
     if format_of(path, format) == CSV:
         return csv_parse(text)
     return json_parse(text)

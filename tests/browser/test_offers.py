@@ -59,3 +59,19 @@ def test_member_of_jobcenter_en_finds_the_nearest_debt_counselling(
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
     expect(page.get_by_text("Zuletzt bestätigt am", exact=False)).to_be_visible()
     assert_accessible(page)
+
+
+def test_the_location_button_searches_around_the_browsers_position(
+    page, demo_site, database_search
+):
+    page.context.grant_permissions(["geolocation"])
+    # Hagen, about 14 km east of Schwelm.
+    page.context.set_geolocation({"latitude": 51.3671, "longitude": 7.4633})
+    page.goto("/angebote/?q=Schuldnerberatung")
+    page.get_by_role("button", name="Meinen Standort verwenden").click()
+
+    expect(page.get_by_text("Angebote im Umkreis von 25 km um Ihren Standort")).to_be_visible()
+    assert "lat=51.36710" in page.url and "lon=7.46330" in page.url
+    first = page.locator(".offer-card").first
+    expect(first).to_contain_text("(Hagen)")
+    assert_accessible(page)

@@ -274,3 +274,17 @@ def test_the_demo_searches_answer_alike_on_both_backends(client, demo, elasticse
     assert all(on_database), on_database
     assert found_by_elasticsearch == found_by_database
     assert found_by_database
+
+
+def test_a_renamed_regionaldirektion_filters_its_offers_at_once(client, home, settings):
+    from practices.models import Regionaldirektion
+
+    settings.ELASTICSEARCH_URL = ""
+    offer_index()
+    create_offer("Suchtberatung Hagen", jobcenters=[create_jobcenter("Jobcenter Hagen")])
+    directorate = Regionaldirektion.objects.get(slug="rd-nrw")
+    directorate.slug = "rd-nordrhein-westfalen"
+    directorate.save()
+
+    found = api(client, q="Suchtberatung", regionaldirektion="rd-nordrhein-westfalen")
+    assert titles(found) == ["Suchtberatung Hagen"]

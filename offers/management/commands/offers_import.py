@@ -1,6 +1,5 @@
 """Import offers with their providers from HSDS-style JSON or the CSV table; all or nothing."""
 
-import math
 from typing import NoReturn
 
 from django.conf import settings
@@ -9,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from cms.progress import step_reporter
 from offers.transfer import (
     FORMATS,
     ImportAborted,
@@ -19,7 +19,6 @@ from offers.transfer import (
 )
 
 # Progress lines per import, whatever its size.
-PROGRESS_STEPS = 20
 
 
 class Command(BaseCommand):
@@ -63,14 +62,12 @@ class Command(BaseCommand):
             )
             return
 
-        step = max(1, math.ceil(len(plan.offers) / PROGRESS_STEPS))
-
-        def progress(done: int, total: int) -> None:
-            if verbosity and (done % step == 0 or done == total):
-                self.stdout.write(
-                    _("Offers written: %(done)s/%(total)s (%(percent)s %%)")
-                    % {"done": done, "total": total, "percent": done * 100 // total}
-                )
+        progress = step_reporter(
+            self.stdout.write,
+            total=len(plan.offers),
+            message=_("Offers written: %(done)s/%(total)s (%(percent)s %%)"),
+            enabled=bool(verbosity),
+        )
 
         try:
             result = offers_import(plan=plan, progress=progress)

@@ -1,6 +1,5 @@
 """Import practices from a JSON file (format: docs/import-format.md)."""
 
-import math
 from typing import NoReturn
 
 from django.conf import settings
@@ -9,10 +8,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from cms.progress import step_reporter
 from practices.transfer import ImportAborted, import_plan, practices_import, records_load
 
 # Progress lines per import, whatever its size.
-PROGRESS_STEPS = 20
 
 
 class Command(BaseCommand):
@@ -58,14 +57,12 @@ class Command(BaseCommand):
             )
             return
 
-        step = max(1, math.ceil(len(plan.practices) / PROGRESS_STEPS))
-
-        def progress(done: int, total: int) -> None:
-            if verbosity and (done % step == 0 or done == total):
-                self.stdout.write(
-                    _("Practices written: %(done)s/%(total)s (%(percent)s %%)")
-                    % {"done": done, "total": total, "percent": done * 100 // total}
-                )
+        progress = step_reporter(
+            self.stdout.write,
+            total=len(plan.practices),
+            message=_("Practices written: %(done)s/%(total)s (%(percent)s %%)"),
+            enabled=bool(verbosity),
+        )
 
         try:
             result = practices_import(plan=plan, progress=progress)
