@@ -4,7 +4,8 @@
 A query word that is not in the vocabulary gets the closest vocabulary word as its correction:
 an edit distance (Damerau-Levenshtein, as optimal string alignment) of 1 for words of 4 to 7
 letters, up to 2 from 8 letters; the same first letter; ties go to the word in more documents.
-On Elasticsearch the candidates come from its term suggester, else from ``SearchTerm``.
+On Elasticsearch the candidates come from its term suggester, asked in the same request as
+the search itself; else from ``SearchTerm``.
 
 The vocabulary knows no audiences, so a correction is only offered when the corrected query
 finds a document the user may see (``probe``, through the selector's normal search path).
@@ -14,7 +15,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from django.conf import settings
 from django.db.models import Q
 
 from .analysis import WORD_RE, analyse_word, normalise
@@ -124,28 +124,14 @@ def database_candidates(words: Iterable[str]) -> dict[str, list[tuple[str, int]]
     return {word: [(term, count) for term, count in rows if term[0] == word[0]] for word in words}
 
 
-def elasticsearch_candidates(words: list[str]) -> dict[str, list[tuple[str, int]]] | None:
-    """The same from Elasticsearch's term suggester; None when it cannot answer."""
-    if not settings.ELASTICSEARCH_URL or not words:
-        return None
-    from .backends import elasticsearch as es_backend
+def best_corrections(
+    words: list[str], candidates: dict[str, list[tuple[str, int]]] | None = None
+) -> dict[str, str]:
+    """word → its closest vocabulary word, for the ``words`` that have one.
 
-    if es_backend.recently_failed():
-        return None
-    try:
-        found = es_backend.term_suggestions(words)
-    except es_backend.NotFoundError:
-        return None
-    except es_backend.UNAVAILABLE:
-        es_backend.mark_failed()
-        return None
-    es_backend.mark_ok()
-    return found
-
-
-def best_corrections(words: list[str]) -> dict[str, str]:
-    """word → its closest vocabulary word, for the ``words`` that have one."""
-    candidates = elasticsearch_candidates(words)
+    ``candidates``: the index words near each word as the search engine answered them along
+    with the search (Elasticsearch's term suggester); None: read from ``SearchTerm``.
+    """
     if candidates is None:
         candidates = database_candidates(words)
     best = {}
@@ -267,38 +253,52 @@ def _corrected_text(typed: str, spelled: dict[str, str]) -> str:
     return WORD_RE.sub(swap, typed)
 
 
+def unknown_words(
+    params: SearchParams, query: ParsedQuery, synonyms: list[list[str]]
+) -> tuple[str, ...]:
+    """The typed words of ``query`` that no document contains: those a correction is
+    looked for (none when the user asked for the query as typed)."""
+    if not params.correct:
+        return ()
+    words = typed_words(query, synonyms)
+    if not words:
+        return ()
+    known = set(
+        SearchTerm.objects.filter(term__in=words, documents__gt=0).values_list("term", flat=True)
+    )
+    return tuple(word for word in words if word not in known)
+
+
 def correction_for(
     *,
     params: SearchParams,
     request: SearchRequest,
     synonyms: list[list[str]],
-    total: int | None,
+    result: BackendResult,
     probe: Callable[[SearchRequest], BackendResult],
 ) -> Correction | None:
     """The correction of the query of ``request`` for this user, if there is one to offer.
 
-    ``total``: how many documents contain the query's words (None: unknown, e.g. after a
-    search by meaning; then ``probe`` counts them). ``probe(request)``: the first hit and the
-    total of a plain word search, for the user of ``request``.
+    ``request.spelling``: the words to correct (``unknown_words``); ``result``: the search's
+    answer (how many documents contain the words, and the engine's spelling candidates).
+    ``probe(request)``: the first hit and the total of a plain word search, for the user of
+    ``request``.
     """
-    if not params.correct:
-        return None
-    words = typed_words(request.query, synonyms)
-    if not words:
-        return None
-    known = set(
-        SearchTerm.objects.filter(term__in=words, documents__gt=0).values_list("term", flat=True)
-    )
-    unknown = [word for word in words if word not in known]
+    unknown = list(request.spelling)
     if not unknown:
         return None
-    corrected = best_corrections(unknown)
+    corrected = best_corrections(unknown, result.spelling)
     if not corrected:
         return None
-    if total is None:
-        total = probe(replace(request, page=1, page_size=1)).total
+    total = result.word_matches
     check = probe(
-        replace(request, query=_strict_query(request.query, corrected), page=1, page_size=1)
+        replace(
+            request,
+            query=_strict_query(request.query, corrected),
+            page=1,
+            page_size=1,
+            spelling=(),
+        )
     )
     # Counted for this user: a word that only hidden documents contain finds nothing here and
     # is never offered; next to results, a correction must also find more of them.

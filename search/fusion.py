@@ -56,7 +56,11 @@ def hybrid_result(backend, request: SearchRequest, vector, *, min_similarity: fl
     extra = [key for key, _score, _facets in found.semantic if key not in lexical]
     if extra and found.total > len(found.lexical):
         # Lexical hits beyond the window are no extra documents, only unranked ones.
-        matching = backend.matching(request, extra)
+        matching = (
+            backend.matching(request, extra)
+            if found.semantic_matching is None
+            else found.semantic_matching
+        )
         extra = [key for key in extra if key not in matching]
     total = found.total + len(extra)
     facet_counts = {facet: dict(counts) for facet, counts in found.facet_counts.items()}
@@ -72,11 +76,21 @@ def hybrid_result(backend, request: SearchRequest, vector, *, min_similarity: fl
     page = min(request.page, pages)
     start = (page - 1) * request.page_size
     keys = fused[start : start + request.page_size]
-    documents = backend.load(keys)
+    documents = found.documents
+    missing = [key for key in keys if key not in documents]
+    if missing:
+        documents = {**documents, **backend.load(missing)}
     hits = []
     for key in keys:
         hit = documents.get(key)
         if hit is not None:
             hit.similar = key in new
             hits.append(hit)
-    return BackendResult(total=total, page=page, hits=hits, facet_counts=facet_counts)
+    return BackendResult(
+        total=total,
+        page=page,
+        hits=hits,
+        facet_counts=facet_counts,
+        lexical_total=found.total,
+        spelling=found.spelling,
+    )

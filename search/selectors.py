@@ -13,7 +13,7 @@ from cms.access import user_tokens
 from . import embeddings
 from .backends import BackendResult, Near, SearchRequest
 from .backends import database as database_backend
-from .corrections import Correction, correction_for
+from .corrections import Correction, correction_for, unknown_words
 from .fusion import hybrid_result
 from .highlight import highlight
 from .models import Synonym
@@ -127,7 +127,10 @@ def knowledge_search(*, params: SearchParams, user, near: Near | None = None) ->
     """The page of results for ``params``; ``near``: a distance search, nearest first."""
     labels = facet_labels()
     params.drop_unknown_values(labels)
-    query: ParsedQuery = parse_query(params.q, synonym_groups())
+    synonyms = synonym_groups()
+    query: ParsedQuery = parse_query(params.q, synonyms)
+    # Nearest first leaves no room for "close in meaning": only the words decide.
+    vector = None if near is not None else _query_vector(params, query)
     request = SearchRequest(
         query=query,
         filters=params.filters,
@@ -136,23 +139,27 @@ def knowledge_search(*, params: SearchParams, user, near: Near | None = None) ->
         page=params.page,
         page_size=PAGE_SIZE,
         near=near,
+        spelling=unknown_words(params, query, synonyms),
     )
-    # Nearest first leaves no room for "close in meaning": only the words decide.
-    vector = None if near is not None else _query_vector(params, query)
+
+    def promoted() -> list:
+        return promoted_results(query=params.q, user=user, synonym_groups=synonyms)
+
+    # Read while the query is embedded: a search by meaning waits for its vector anyway.
+    pins = promoted() if params.page == 1 else None
     result, backend, fallback = _run(request, vector)
     correction = correction_for(
         params=params,
         request=request,
-        synonyms=synonym_groups(),
-        # A search by meaning counts more than the documents with the words.
-        total=result.total if vector is None else None,
+        synonyms=synonyms,
+        result=result,
         probe=lambda probe_request: _run(probe_request)[0],
     )
     if correction is not None and correction.applied:
-        query, request = correction.query, replace(request, query=correction.query)
-        vector = (
-            None if near is not None else _query_vector(replace(params, q=correction.text), query)
-        )
+        query = correction.query
+        request = replace(request, query=query, spelling=())
+        # The meaning stays that of the words as typed: the model reads a misspelt word much
+        # like the right one, and the query is not embedded a second time.
         result, backend, fallback = _run(request, vector)
     stems = query.highlight_stems()
     results = [
@@ -208,8 +215,6 @@ def knowledge_search(*, params: SearchParams, user, near: Near | None = None) ->
         backend=backend,
         fallback=fallback,
         notices=notices,
-        promoted=promoted_results(query=params.q, user=user, synonym_groups=synonym_groups())
-        if result.page == 1
-        else [],
+        promoted=(promoted() if pins is None else pins) if result.page == 1 else [],
         correction=correction,
     )

