@@ -315,6 +315,7 @@ def bench_queries(rounds: int) -> dict:
     from search import embeddings
     from search.backends import SearchRequest
     from search.backends import elasticsearch as es_backend
+    from search.documents import alias_name
     from search.query import PAGE_SIZE, SearchParams, parse_query
     from search.selectors import facet_labels, synonym_groups
 
@@ -338,7 +339,7 @@ def bench_queries(rounds: int) -> dict:
                 page_size=PAGE_SIZE,
             )
             body = es_backend.build_search(request, es).to_dict()
-            index = es_backend.alias_name()
+            index = alias_name()
             for _ in range(3):  # warm-up
                 client.get("/api/v1/search/", data)
                 es.search(index=index, body=body)
