@@ -2,11 +2,12 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from cms.accounts.groups import EDITORS, MODERATORS, PROVIDERS, STAFF, groups_sync
@@ -17,11 +18,19 @@ from offers.demo import load_offers
 from practices.demo import load_practices
 from practices.models import PracticeIndexPage
 
+from .legal_demo import (
+    EASY_LANGUAGE_SECTIONS,
+    PRIVACY_INTRO,
+    PRIVACY_SECTIONS,
+    legal_values,
+    load_accessibility_statement,
+)
 from .magazine_demo import load_magazine
 from .models import FooterSettings, GuideIndexPage, HomePage, MagazineIndexPage, StandardPage
 from .site_url import site_address
 
 DEMO_PASSWORD = "Netzwerk-ABC-2026"
+DEMO_MEMBERS_SINCE_DAYS = 90
 
 
 @dataclass(frozen=True)
@@ -173,40 +182,46 @@ SECTION_PAGES = [
     ),
 ]
 
-LEGAL_PAGES = [
-    (
-        "imprint_page",
-        "Impressum",
-        "impressum",
-        "Angaben gemäß § 5 DDG.",
-        # Wagtail's rich text editor reads only the self-closing <br/> of its storage format.
-        "<p>Wissensbörse der Netzwerke ABC<br/>Redaktion Netzwerke ABC<br/>"
-        "Musterstraße 1, 10115 Berlin<br/>E-Mail: redaktion@wissensboerse.example</p>",
-    ),
-    (
-        "privacy_page",
-        "Datenschutz",
-        "datenschutz",
-        "Wie die Wissensbörse mit personenbezogenen Daten umgeht.",
+# The demo's first versions of these pages; an unchanged one is replaced by today's text once.
+LEGACY_STUBS = {
+    "datenschutz": (
         "<p>Wir verarbeiten personenbezogene Daten nur, soweit dies für den Betrieb der "
         "Plattform erforderlich ist. Daten von Kundinnen und Kunden der Jobcenter "
         "(Sozialdaten) gehören nicht in Beiträge oder Praxisbeispiele.</p>"
         "<p>Die Suche speichert Suchbegriffe, die Zahl der Treffer und die Position des ersten "
         "angeklickten Treffers, damit die Redaktion die Suche verbessern kann, ohne Bezug zu "
         "Ihrer Person: ohne Benutzerkonto, IP-Adresse, Sitzung oder Browserangaben. Diese "
-        "Einträge werden nach {search_log_days} Tagen gelöscht.</p>",
+        "Einträge werden nach {search_log_days} Tagen gelöscht.</p>"
     ),
+}
+
+# (footer field, title, slug, lead, sections of (heading or None, rich text)); the texts may
+# use the figures of ``legal_values()``.
+LEGAL_PAGES = [
     (
-        "accessibility_page",
-        "Barrierefreiheit",
-        "barrierefreiheit",
-        "Erklärung zur Barrierefreiheit nach BITV 2.0.",
-        "<p>Die Wissensbörse soll für alle nutzbar sein. Sie wird regelmäßig mit "
-        "automatischen Prüfungen nach WCAG 2.1 AA getestet. Barrieren melden Sie bitte an "
-        "redaktion@wissensboerse.example.</p>",
+        "imprint_page",
+        "Impressum",
+        "impressum",
+        "Angaben gemäß § 5 DDG.",
+        [
+            (
+                None,
+                # Wagtail's rich text editor reads only the self-closing <br/> of its storage
+                # format.
+                "<p>Wissensbörse der Netzwerke ABC<br/>Redaktion Netzwerke ABC<br/>"
+                "Musterstraße 1, 10115 Berlin<br/>E-Mail: redaktion@wissensboerse.example</p>",
+            )
+        ],
+    ),
+    ("privacy_page", "Datenschutz", "datenschutz", PRIVACY_INTRO, PRIVACY_SECTIONS),
+    (
+        "easy_language_page",
+        "Leichte Sprache",
+        "leichte-sprache",
+        "Die Wissensbörse in Leichter Sprache.",
+        EASY_LANGUAGE_SECTIONS,
     ),
 ]
-
 
 Log = Callable[[str], None]
 
@@ -218,6 +233,36 @@ def _child_by_slug(parent: Page, slug: str) -> Page | None:
 def _add_child(parent: Page, page: Page) -> Page:
     parent.add_child(instance=page)
     page.save_revision().publish()
+    return page
+
+
+def _legal_body(sections: list[tuple[str | None, str]]) -> list[tuple[str, object]]:
+    values = legal_values()
+    body: list[tuple[str, object]] = []
+    for heading, text in sections:
+        if heading:
+            body.append(("heading", {"text": heading, "level": "h2"}))
+        body.append(("paragraph", text.format(**values)))
+    return body
+
+
+def _legal_page(
+    home: HomePage, slug: str, title: str, intro: str, sections: list, log: Log
+) -> StandardPage:
+    page = _child_by_slug(home, slug)
+    if page is None:
+        page = StandardPage(
+            title=title, slug=slug, intro=intro, body=_legal_body(sections), show_in_menus=False
+        )
+        log(f"angelegt: Seite {title}")
+        return _add_child(home, page)
+    stub = LEGACY_STUBS.get(slug)
+    body = [block.value.source for block in page.body if block.block_type == "paragraph"]
+    if stub is not None and body == [stub.format(**legal_values())]:
+        page.intro = intro
+        page.body = _legal_body(sections)
+        page.save_revision().publish()
+        log(f"aktualisiert: Seite {title}")
     return page
 
 
@@ -235,6 +280,9 @@ def load_users(log: Log) -> None:
                 "region": demo.region,
                 "is_staff": demo.superuser,
                 "is_superuser": demo.superuser,
+                # Members of some standing: the forum's limits for new members (and the demo's
+                # own topics, written in their names just now) must not stop a first visit.
+                "date_joined": timezone.now() - timedelta(days=DEMO_MEMBERS_SINCE_DAYS),
             },
         )
         if created:
@@ -272,27 +320,15 @@ def load_site(log: Log) -> HomePage:
             log(f"angelegt: Seite {title}")
 
     footer = FooterSettings.for_site(Site.objects.get(is_default_site=True))
-    # Figures the legal pages state follow the settings that decide them.
-    legal_values = {"search_log_days": settings.SEARCH_LOG_RETENTION_DAYS}
-    footer_changed = False
-    for field, title, slug, intro, text in LEGAL_PAGES:
-        page = _child_by_slug(home, slug)
-        if page is None:
-            page = _add_child(
-                home,
-                StandardPage(
-                    title=title,
-                    slug=slug,
-                    intro=intro,
-                    body=[("paragraph", text.format(**legal_values))],
-                    show_in_menus=False,
-                ),
-            )
-            log(f"angelegt: Seite {title}")
-        if getattr(footer, f"{field}_id") != page.pk:
-            setattr(footer, field, page)
-            footer_changed = True
-    if footer_changed:
+    pages = {
+        field: _legal_page(home, slug, title, intro, sections, log)
+        for field, title, slug, intro, sections in LEGAL_PAGES
+    }
+    pages["accessibility_page"] = load_accessibility_statement(home, log)
+    changed = [field for field, page in pages.items() if getattr(footer, f"{field}_id") != page.pk]
+    for field in changed:
+        setattr(footer, field, pages[field])
+    if changed:
         footer.save()
     return home
 

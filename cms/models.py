@@ -568,6 +568,15 @@ class FooterSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Linked from every page's header (BITV 2.0 § 4); the settings are read once per request.
+    easy_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page in Leichte Sprache"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -575,13 +584,18 @@ class FooterSettings(BaseSiteSetting):
                 FieldPanel("imprint_page"),
                 FieldPanel("privacy_page"),
                 FieldPanel("accessibility_page"),
+                FieldPanel("easy_language_page"),
             ],
             heading=_("Footer links"),
         )
     ]
 
-    select_related = ["imprint_page", "privacy_page", "accessibility_page"]
+    select_related = ["imprint_page", "privacy_page", "accessibility_page", "easy_language_page"]
 
     class Meta:
         verbose_name = _("footer")
         verbose_name_plural = _("footer")
+
+
+# The legal pages' models live in their own module; Django finds models through this one.
+from .legal import AccessibilityFeedback, AccessibilityStatementPage  # noqa: E402, F401

@@ -48,6 +48,8 @@ def jobs() -> list[Job]:
         Job("forum_digest", daily_at=digest_at),
         Job("search_log_purge", daily_at=time(3, 15)),
         Job("offers_confirmation", daily_at=time(9, 0)),
+        # Daily: each weekly saved search is mailed once its own week is over.
+        Job("alerts_weekly", daily_at=time(7, 0)),
     ]
     if settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db."):
         # Only the database queue keeps results that need clearing.

@@ -12,6 +12,7 @@ from . import feeds, files, views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
+    path("konto/suchauftraege/", include("alerts.urls")),
     path("konto/", include("cms.accounts.urls")),
     path("suche/", include("search.urls")),
     path("api/v1/", include("search.api_urls")),

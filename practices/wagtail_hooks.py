@@ -1,9 +1,17 @@
 from django.contrib import messages
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_transfer import (
+    PracticeExportView,
+    PracticeImportConfirmView,
+    PracticeImportView,
+    may_transfer_practices,
+)
 from .models import (
     Bundesland,
     Jobcenter,
@@ -62,6 +70,49 @@ class LibraryDataGroup(SnippetViewSetGroup):
 
 
 register_snippet(LibraryDataGroup)
+
+
+# Import and export for the Redaktion (admin_transfer.py), beside the practice data.
+
+
+@hooks.register("register_admin_urls")
+def register_practice_transfer_urls():
+    urls = [
+        path("import/", PracticeImportView.as_view(), name="import"),
+        path("import/bestaetigen/", PracticeImportConfirmView.as_view(), name="confirm"),
+        path("export/", PracticeExportView.as_view(), name="export"),
+    ]
+    return [path("praxisbeispiele-transfer/", (urls, "practice_transfer", "practice_transfer"))]
+
+
+class PracticeTransferMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return may_transfer_practices(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_practice_transfer_menu():
+    menu = Menu(
+        items=[
+            PracticeTransferMenuItem(
+                _("Import practices"),
+                reverse("practice_transfer:import"),
+                name="practice-import",
+                icon_name="upload",
+                order=100,
+            ),
+            PracticeTransferMenuItem(
+                _("Export practices"),
+                reverse("practice_transfer:export"),
+                name="practice-export",
+                icon_name="download",
+                order=200,
+            ),
+        ]
+    )
+    return SubmenuMenuItem(
+        _("Import/export"), menu, name="practice-transfer", icon_name="doc-full", order=260
+    )
 
 
 @hooks.register("after_create_page")

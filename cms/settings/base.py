@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "events",
     "offers",
     "regions",
+    "alerts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -16,7 +16,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
 from practices.models import PartnerType
-from practices.transfer import _typed
+from practices.transfer import typed as _typed
 
 from ..models import (
     Access,

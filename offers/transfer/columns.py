@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from practices.transfer import _FORMULA
+from practices.transfer import FORMULA as _FORMULA
 
 # Between the values of a list cell (Förderwege, Sprachen, Standorte, …).
 LIST_SEPARATOR = " | "

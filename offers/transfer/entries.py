@@ -18,7 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from practices.models import Jobcenter, PartnerType, TargetGroup, Topic
-from practices.transfer import _Record, _TermLookup
+from practices.transfer import Record as _Record
+from practices.transfer import TermLookup as _TermLookup
 
 from ..models import AccessibilityFeature, FundingRoute, Language
 from .reading import Source, TransferError

@@ -13,7 +13,8 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 from wagtail.models import PageViewRestriction
 
-from practices.transfer import _typed, _unique_slug
+from practices.transfer import typed as _typed
+from practices.transfer import unique_slug as _unique_slug
 
 from ..models import OfferIndexPage, OfferLocation, OfferPage, Provider
 from .checking import Entry, Lookups, OfferData, ProviderData, check_organization, check_service

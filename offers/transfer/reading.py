@@ -18,7 +18,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from practices.transfer import UnreadableFile, _json_type, import_file_text
+from practices.transfer import UnreadableFile, import_file_text
+from practices.transfer import json_type as _json_type
 
 from .columns import (
     CONTACT_COLUMNS,

@@ -61,3 +61,26 @@ def test_demo_copied_back_for_the_next_test_is_the_loaded_demo():
     assert snapshot() == loaded
     assert loaded["pages"] and loaded["revisions"]
     assert demo._take().copies == demo._snapshots[True].copies
+
+
+@pytest.mark.django_db
+def test_demo_members_start_topics_at_once_under_the_new_member_limits(settings):
+    from forum.models import Category, Post
+    from forum.services import topic_create
+
+    settings.FORUM_NEW_MEMBER_DAYS = 7
+    settings.FORUM_NEW_MEMBER_TOPICS_PER_DAY = 1
+    site_home()
+    call_command("load_demo", verbosity=0)
+    # A demo member who wrote one of the demo's topics a moment ago.
+    author_id = (
+        Post.objects.filter(number=1).values_list("author", flat=True).order_by("author").first()
+    )
+    author = get_user_model().objects.get(pk=author_id)
+    category = Category.objects.first()
+
+    topic = topic_create(
+        category=category, author=author, title="Erste eigene Frage", body="Wie macht ihr das?"
+    )
+
+    assert topic.title == "Erste eigene Frage"

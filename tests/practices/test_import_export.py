@@ -745,7 +745,10 @@ class TestExport:
             )
         )
 
-        rows = list(csv.DictReader(io.StringIO(run_export("--format", "csv"))))
+        text = run_export("--format", "csv")
+        # As German Excel reads it: UTF-8 with a BOM, semicolons.
+        assert text.startswith("\ufeff")
+        rows = list(csv.DictReader(io.StringIO(text[1:]), dialect="excel", delimiter=";"))
 
         assert len(rows) == 2
         first, second = rows

@@ -6,8 +6,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from practices.transfer import practices_export_csv, practices_export_json, practices_export_records
+from practices.transfer import (
+    practices_export_csv,
+    practices_export_json,
+    practices_export_records,
+)
 
+# CSV: semicolons, BOM and CRLF, for a double-click in German Excel.
 WRITERS = {"json": practices_export_json, "csv": practices_export_csv}
 
 

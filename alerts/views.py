@@ -1,0 +1,113 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from .forms import SavedSearchCreateForm, SavedSearchUpdateForm, form_error_text
+from .models import Frequency
+from .selectors import saved_search_list, saved_search_of
+from .services import (
+    MAX_SAVED_SEARCHES,
+    saved_search_create,
+    saved_search_delete,
+    saved_search_from_token,
+    saved_search_update,
+)
+
+
+@login_required
+def saved_searches(request):
+    """ "Meine Suchaufträge": rename, change how often, delete."""
+    return render(
+        request,
+        "alerts/saved_searches.html",
+        {
+            "saved_searches": saved_search_list(user=request.user),
+            "frequencies": Frequency.choices,
+            "max_saved": MAX_SAVED_SEARCHES,
+        },
+    )
+
+
+@login_required
+@require_POST
+def save(request):
+    """Save the search or practice filter shown on the page the form was on."""
+    form = SavedSearchCreateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form_error_text(form))
+        return redirect("alerts:list")
+    try:
+        saved = saved_search_create(user=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("alerts:list")
+    messages.success(
+        request,
+        _("Your saved search “%(name)s” has been saved. We will e-mail you about new results.")
+        % {"name": saved.name},
+    )
+    return redirect("alerts:list")
+
+
+def _own(request, pk: int):
+    saved = saved_search_of(user=request.user, pk=pk)
+    if saved is None:
+        raise Http404(_("This saved search does not exist."))
+    return saved
+
+
+@login_required
+@require_POST
+def update(request, pk: int):
+    saved = _own(request, pk)
+    form = SavedSearchUpdateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form_error_text(form))
+        return redirect("alerts:list")
+    try:
+        saved_search_update(saved=saved, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("alerts:list")
+    messages.success(
+        request, _("Your changes to “%(name)s” have been saved.") % {"name": saved.name}
+    )
+    return redirect("alerts:list")
+
+
+@login_required
+@require_POST
+def delete(request, pk: int):
+    saved = _own(request, pk)
+    name = saved.name
+    saved_search_delete(saved=saved)
+    messages.success(request, _("The saved search “%(name)s” has been deleted.") % {"name": name})
+    return redirect("alerts:list")
+
+
+# No login and no CSRF token: the signed, expiring token in the URL is the proof, as for the
+# forum's unsubscribe link; POST also serves RFC 8058 one-click unsubscribing.
+@csrf_exempt
+def unsubscribe(request, token: str):
+    """Delete a saved search from the link in its e-mail; GET asks first (mail scanners follow
+    links)."""
+    template = "alerts/unsubscribe.html"
+    try:
+        saved = saved_search_from_token(token)
+    except signing.SignatureExpired:
+        return render(request, template, {"state": "expired"}, status=400)
+    except signing.BadSignature:
+        return render(request, template, {"state": "invalid"}, status=400)
+    if saved is None:
+        return render(request, template, {"state": "gone"})
+    if request.method == "POST":
+        name = saved.name
+        saved_search_delete(saved=saved)
+        return render(request, template, {"state": "done", "name": name})
+    return render(request, template, {"state": "confirm", "name": saved.name})
