@@ -13,6 +13,7 @@ from .export import (
     FORMULA,
     csv_row,
     csv_safe,
+    export_file_write,
     practice_export_record,
     practices_export_csv,
     practices_export_json,
@@ -40,6 +41,7 @@ from .record import Record, typed
 from .writing import ImportResult, Progress, practices_import
 
 __all__ = [
+    "export_file_write",
     "CSV",
     "CSV_COLUMNS",
     "FIELDS",

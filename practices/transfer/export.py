@@ -7,7 +7,9 @@ import io
 import json
 from typing import Any
 
+from django.core.management.base import CommandError
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -202,3 +204,15 @@ def csv_row(record: dict[str, Any]) -> list[str]:
 
 def csv_safe(value: str) -> str:
     return f"'{value}" if FORMULA.match(value) else value
+
+
+def export_file_write(path: str, text: str) -> None:
+    """Write an export to ``path`` as it is: UTF-8 and its own line ends (no translation on
+    Windows). Raises ``CommandError`` with a German message when the file cannot be written."""
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+    except OSError as error:
+        raise CommandError(
+            _("Cannot write “%(path)s”: %(detail)s") % {"path": path, "detail": error.strerror}
+        ) from error

@@ -195,6 +195,14 @@ class TestMySavedSearches:
         saved.refresh_from_db()
         assert saved.name != "X"
 
+    def test_the_profile_leads_to_the_list(self, client, home, staff_user):
+        client.force_login(staff_user)
+
+        soup = BeautifulSoup(client.get(reverse("accounts:profile")).content, "html.parser")
+
+        link = soup.find("a", href=reverse("alerts:list"))
+        assert link is not None and link.get_text(strip=True) == "Meine Suchaufträge"
+
     def test_the_list_needs_a_login(self, client):
         response = client.get(LIST)
         assert response.status_code == 302

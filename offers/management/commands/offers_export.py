@@ -1,12 +1,12 @@
 """Export the live offers as HSDS-style JSON or as the CSV table (see ``offers.transfer``)."""
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from offers.transfer import offers_export_csv, offers_export_json, offers_export_records
+from practices.transfer import export_file_write
 
 WRITERS = {"json": offers_export_json, "csv": offers_export_csv}
 
@@ -25,15 +25,7 @@ class Command(BaseCommand):
             if output is None:
                 self.stdout.write(text, ending="")
                 return
-            try:
-                # newline="": the text has its line endings already; no translation on Windows.
-                with open(output, "w", encoding="utf-8", newline="") as stream:
-                    stream.write(text)
-            except OSError as error:
-                raise CommandError(
-                    _("Cannot write “%(path)s”: %(detail)s")
-                    % {"path": output, "detail": error.strerror}
-                ) from error
+            export_file_write(output, text)
             if verbosity:
                 count = sum(len(record["services"]) for record in records)
                 self.stdout.write(

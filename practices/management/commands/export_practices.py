@@ -1,12 +1,12 @@
 """Export the live practices as JSON (re-importable) or CSV (for spreadsheets)."""
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from practices.transfer import (
+    export_file_write,
     practices_export_csv,
     practices_export_json,
     practices_export_records,
@@ -30,15 +30,7 @@ class Command(BaseCommand):
             if output is None:
                 self.stdout.write(text, ending="")
                 return
-            try:
-                # newline="": the text has its line endings already; no translation on Windows.
-                with open(output, "w", encoding="utf-8", newline="") as stream:
-                    stream.write(text)
-            except OSError as error:
-                raise CommandError(
-                    _("Cannot write “%(path)s”: %(detail)s")
-                    % {"path": output, "detail": error.strerror}
-                ) from error
+            export_file_write(output, text)
             if verbosity:
                 self.stdout.write(
                     ngettext(

@@ -79,19 +79,15 @@ def _client(
 
 # The backend's interface (imported last: the modules below use the client above).
 from .queries import (  # noqa: E402
-    HIT_FIELDS,
     build_search,
-    counts_per_type,
     hybrid,
     index_names,
     load,
     matching,
     search,
     stored_fingerprints,
-    text_query,
 )
 from .rebuilding import (  # noqa: E402
-    Leftovers,
     RebuildRunning,
     leftovers,
     rebuild,
@@ -99,22 +95,18 @@ from .rebuilding import (  # noqa: E402
     rebuild_running,
     remove_leftovers,
 )
-from .writing import BULK_CHUNK, apply, building_alias, ensure_alias, send, update_vectors  # noqa: E402
+from .writing import BULK_CHUNK, apply, building_alias, send, update_vectors  # noqa: E402
 
 __all__ = [
     "BULK_CHUNK",
-    "HIT_FIELDS",
     "NAME",
     "UNAVAILABLE",
-    "Leftovers",
     "NotFoundError",
     "RebuildRunning",
     "apply",
     "build_search",
     "building_alias",
     "client",
-    "counts_per_type",
-    "ensure_alias",
     "hybrid",
     "index_names",
     "leftovers",
@@ -130,6 +122,5 @@ __all__ = [
     "search",
     "send",
     "stored_fingerprints",
-    "text_query",
     "update_vectors",
 ]

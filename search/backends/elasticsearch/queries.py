@@ -331,17 +331,6 @@ def search(request: SearchRequest) -> BackendResult:
     )
 
 
-def counts_per_type() -> dict[str, int]:
-    es = client()
-    search = Search(using=es, index=alias_name()).extra(size=0)
-    search.aggs.bucket("types", "terms", field="doc_type", size=50)
-    try:
-        response = search.execute()
-    except NotFoundError:
-        return {}
-    return {bucket.key: bucket.doc_count for bucket in response.aggregations.types.buckets}
-
-
 def index_names() -> list[str]:
     es = client()
     try:
