@@ -8,7 +8,7 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
-        from . import receivers  # noqa: F401
+        from . import home, receivers  # noqa: F401 (the magazine section, invalidation)
         from .search import register
 
         register()

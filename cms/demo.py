@@ -26,6 +26,7 @@ from .legal_demo import (
     load_accessibility_statement,
 )
 from .magazine_demo import load_magazine
+from .magazine_demo_more import load_more_magazine
 from .models import FooterSettings, GuideIndexPage, HomePage, MagazineIndexPage, StandardPage
 from .site_url import site_address
 
@@ -340,6 +341,7 @@ LOADERS: list[Callable[[Log], object]] = [
     load_practices,
     # After the practices, so that articles can embed them on the first run.
     load_magazine,
+    load_more_magazine,
     # After the practices, so that discussions can link to them on the first run.
     load_forum,
     # After the forum: proposals link to the topics that grew out of them.

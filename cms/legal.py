@@ -228,6 +228,22 @@ def feedback_flooded() -> bool:
     )
 
 
+def accessibility_feedback_purge(*, today: date | None = None) -> int:
+    """Delete feedback answered more than ACCESSIBILITY_FEEDBACK_RETENTION_DAYS ago, as the
+    Datenschutz page states; open feedback stays until it is answered. Returns the number."""
+    cutoff = (today or timezone.localdate()) - timedelta(
+        days=settings.ACCESSIBILITY_FEEDBACK_RETENTION_DAYS
+    )
+    answered = AccessibilityFeedback.objects.filter(status=AccessibilityFeedback.Status.ANSWERED)
+    # Feedback marked answered without a date counts from when it came in.
+    expired = answered.filter(
+        models.Q(answered_on__lt=cutoff)
+        | models.Q(answered_on__isnull=True, received_at__date__lt=cutoff)
+    )
+    deleted, _rows = expired.delete()
+    return deleted
+
+
 def editor_addresses() -> list[str]:
     return list(
         get_user_model()

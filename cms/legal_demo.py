@@ -17,6 +17,8 @@ def legal_values() -> dict[str, int]:
     return {
         "search_log_days": settings.SEARCH_LOG_RETENTION_DAYS,
         "unsubscribe_days": settings.FORUM_UNSUBSCRIBE_MAX_AGE_DAYS,
+        "login_record_days": settings.AXES_RECORD_RETENTION_DAYS,
+        "feedback_days": settings.ACCESSIBILITY_FEEDBACK_RETENTION_DAYS,
     }
 
 
@@ -40,8 +42,8 @@ PRIVACY_SECTIONS: list[tuple[str | None, str]] = [
         "gespeichert, bis Sie oder die Redaktion es löschen.</p>"
         "<p>Zum Schutz vor dem Erraten von Passwörtern protokollieren wir Anmeldeversuche mit "
         "Benutzernamen, IP-Adresse, Browserkennung und Zeitpunkt. Nach fünf Fehlversuchen ist "
-        "ein Konto für eine Stunde gesperrt. Diese Protokolle werden nach 30 Tagen "
-        "gelöscht.</p>",
+        "ein Konto für eine Stunde gesperrt. Diese Protokolle, auch die der erfolgreichen "
+        "Anmeldungen, werden nach {login_record_days} Tagen gelöscht.</p>",
     ),
     (
         "Forum",
@@ -71,7 +73,8 @@ PRIVACY_SECTIONS: list[tuple[str | None, str]] = [
         "<p>Wenn Sie uns eine Barriere melden, speichern wir Ihre Beschreibung, die betroffene "
         "Seite und, falls Sie sie angeben, Ihren Namen und Ihre E-Mail-Adresse. Die Redaktion "
         "erhält die Meldung per E-Mail und beantwortet sie innerhalb eines Monats. Die Meldung "
-        "wird gelöscht, sobald sie für die Bearbeitung nicht mehr erforderlich ist.</p>",
+        "wird {feedback_days} Tage nach der Antwort gelöscht, damit wir bei Rückfragen oder "
+        "einem Schlichtungsverfahren darauf zurückgreifen können.</p>",
     ),
     (
         "Cookies",

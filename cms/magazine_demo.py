@@ -6,9 +6,10 @@ needs nothing from outside; the guide's PDF is made from its chapters when it is
 
 import io
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, time
 
 from django.core.files.images import ImageFile
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -21,6 +22,7 @@ Log = Callable[[str], None]
 
 BRAND = (11, 79, 138)
 ACCENT = (176, 58, 0)
+GREEN = (30, 94, 47)
 
 ISSUE = {
     "slug": "ausgabe-07",
@@ -38,6 +40,11 @@ ISSUE = {
         "ihre Partner:innen das angehen – und was daraus geworden ist.</p>"
     ),
 }
+
+
+def published_at(day: date) -> datetime:
+    """An issue and its articles appear on the issue's date, whenever the demo is loaded."""
+    return timezone.make_aware(datetime.combine(day, time(9)))
 
 
 def _p(*paragraphs: str) -> str:
@@ -500,63 +507,84 @@ def load_magazine(log: Log) -> None:
     if index is None:
         log("übersprungen: Magazin (keine Magazin-Startseite)")
         return
-    issue = MagazineIssue.objects.child_of(index).filter(slug=ISSUE["slug"]).first()
+    load_issue(index, ISSUE, ARTICLES, cover_colour=BRAND, colours=[BRAND, ACCENT, GREEN], log=log)
+    load_guide(log)
+
+
+def load_issue(
+    index: MagazineIndexPage,
+    spec: dict,
+    articles: list[dict],
+    *,
+    cover_colour: tuple[int, int, int],
+    colours: list[tuple[int, int, int]],
+    log: Log,
+) -> None:
+    """One demo issue with its articles, dated on the issue's publication date."""
+    published = published_at(spec["publication_date"])
+    number = f"{spec['issue_number']:02d}"
+    issue = MagazineIssue.objects.child_of(index).filter(slug=spec["slug"]).first()
     if issue is None:
         cover = _image(
-            "Titelbild chancen Ausgabe 07",
-            "chancen-ausgabe-07.png",
-            lambda: _png("07", (600, 800), BRAND, ISSUE["theme"]),
+            f"Titelbild chancen Ausgabe {number}",
+            f"chancen-ausgabe-{number}.png",
+            lambda: _png(number, (600, 800), cover_colour, spec["theme"]),
         )
         issue = MagazineIssue(
-            title=ISSUE["title"],
-            slug=ISSUE["slug"],
-            issue_number=ISSUE["issue_number"],
-            theme=ISSUE["theme"],
-            publication_date=ISSUE["publication_date"],
+            title=spec["title"],
+            slug=spec["slug"],
+            issue_number=spec["issue_number"],
+            theme=spec["theme"],
+            publication_date=spec["publication_date"],
             cover_image=cover,
-            cover_alt_text=ISSUE["cover_alt_text"],
-            editorial=ISSUE["editorial"],
+            cover_alt_text=spec["cover_alt_text"],
+            editorial=spec["editorial"],
+            first_published_at=published,
         )
         index.add_child(instance=issue)
         _publish(issue)
-        log(f"angelegt: {ISSUE['title']}")
+        log(f"angelegt: {spec['title']}")
 
-    colours = [BRAND, ACCENT, (30, 94, 47)]
-    for spec, colour in zip(ARTICLES, colours, strict=True):
-        practice = (
-            PracticePage.objects.filter(slug=spec["practice"]).first() if spec["practice"] else None
+    for article_spec, colour in zip(articles, colours, strict=True):
+        _load_article(issue, article_spec, colour, published, log)
+
+
+def _load_article(
+    issue: MagazineIssue, spec: dict, colour: tuple[int, int, int], published: datetime, log: Log
+) -> None:
+    practice = (
+        PracticePage.objects.filter(slug=spec["practice"]).first() if spec["practice"] else None
+    )
+    article = ArticlePage.objects.child_of(issue).filter(slug=spec["slug"]).first()
+    if article is None:
+        image = _image(
+            f"Artikelbild {spec['image_text']}",
+            f"{spec['slug']}.png",
+            lambda: _png(spec["image_text"], (1200, 675), colour),
         )
-        article = ArticlePage.objects.child_of(issue).filter(slug=spec["slug"]).first()
-        if article is None:
-            image = _image(
-                f"Artikelbild {spec['image_text']}",
-                f"{spec['slug']}.png",
-                lambda text=spec["image_text"], colour=colour: _png(text, (1200, 675), colour),
-            )
-            article = ArticlePage(
-                title=spec["title"],
-                slug=spec["slug"],
-                authors=spec["authors"],
-                teaser=spec["teaser"],
-                lead_image=image,
-                lead_image_alt_text=spec["image_alt"],
-                lead_image_caption=spec["caption"],
-                lead_image_credit=spec["credit"],
-                body=_article_body(spec, practice),
-            )
-            issue.add_child(instance=article)
-            article.topics = _terms(Topic, spec["topics"])
-            article.target_groups = _terms(TargetGroup, spec["target_groups"])
-            article.bundeslaender = list(Bundesland.objects.filter(code__in=spec["lands"]))
-            _publish(article)
-            log(f"angelegt: Artikel {spec['title']}")
-        elif practice is not None and not _has_practice_block(article):
-            # The practice library's demo arrived after this article was first created.
-            article.body = _article_body(spec, practice)
-            _publish(article)
-            log(f"ergänzt: Praxisbeispiel im Artikel {spec['title']}")
-
-    load_guide(log)
+        article = ArticlePage(
+            title=spec["title"],
+            slug=spec["slug"],
+            authors=spec["authors"],
+            teaser=spec["teaser"],
+            lead_image=image,
+            lead_image_alt_text=spec["image_alt"],
+            lead_image_caption=spec["caption"],
+            lead_image_credit=spec["credit"],
+            body=_article_body(spec, practice),
+            first_published_at=published,
+        )
+        issue.add_child(instance=article)
+        article.topics = _terms(Topic, spec["topics"])
+        article.target_groups = _terms(TargetGroup, spec["target_groups"])
+        article.bundeslaender = list(Bundesland.objects.filter(code__in=spec["lands"]))
+        _publish(article)
+        log(f"angelegt: Artikel {spec['title']}")
+    elif practice is not None and not _has_practice_block(article):
+        # The practice library's demo arrived after this article was first created.
+        article.body = _article_body(spec, practice)
+        _publish(article)
+        log(f"ergänzt: Praxisbeispiel im Artikel {spec['title']}")
 
 
 # Earlier demos attached a one-page placeholder under this title, which never followed the
@@ -564,30 +592,30 @@ def load_magazine(log: Log) -> None:
 STALE_DEMO_PDF_TITLE = "Handlungshilfe „Netzwerkarbeit im Jobcenter aufbauen“"
 
 
-def load_guide(log: Log) -> None:
+def load_guide(log: Log, spec: dict = GUIDE) -> None:
     index = GuideIndexPage.objects.first()
     if index is None:
         return
-    guide = GuidePage.objects.child_of(index).filter(slug=GUIDE["slug"]).first()
+    guide = GuidePage.objects.child_of(index).filter(slug=spec["slug"]).first()
     if guide is not None:
         _prefer_generated_pdf(guide, log)
         return
     guide = GuidePage(
-        title=GUIDE["title"],
-        slug=GUIDE["slug"],
-        audience=GUIDE["audience"],
-        summary=GUIDE["summary"],
-        version_date=GUIDE["version_date"],
+        title=spec["title"],
+        slug=spec["slug"],
+        audience=spec["audience"],
+        summary=spec["summary"],
+        version_date=spec["version_date"],
         chapters=[
             ("chapter", {"title": title, "anchor": "", "body": blocks})
-            for title, blocks in GUIDE["chapters"]
+            for title, blocks in spec["chapters"]
         ],
     )
     index.add_child(instance=guide)
-    guide.topics = _terms(Topic, GUIDE["topics"])
-    guide.target_groups = _terms(TargetGroup, GUIDE["target_groups"])
+    guide.topics = _terms(Topic, spec["topics"])
+    guide.target_groups = _terms(TargetGroup, spec["target_groups"])
     _publish(guide)
-    log(f"angelegt: Handlungshilfe {GUIDE['title']}")
+    log(f"angelegt: Handlungshilfe {spec['title']}")
 
 
 def _prefer_generated_pdf(guide: GuidePage, log: Log) -> None:
@@ -597,4 +625,4 @@ def _prefer_generated_pdf(guide: GuidePage, log: Log) -> None:
         return
     guide.pdf = None
     _publish(guide)
-    log(f"ergänzt: PDF aus den Kapiteln für die Handlungshilfe {GUIDE['title']}")
+    log(f"ergänzt: PDF aus den Kapiteln für die Handlungshilfe {guide.title}")

@@ -36,6 +36,13 @@ class HomePage(SingleLineFieldsMixin, Page):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    def get_context(self, request, *args, **kwargs):
+        from .home import render_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context["home_sections"] = render_sections(request)
+        return context
+
 
 class StandardPage(SingleLineFieldsMixin, Page):
     """Plain content such as Impressum, Datenschutz or Barrierefreiheit."""

@@ -2,10 +2,10 @@
 
 One place for everything that runs on a clock: scheduled publishing and expiry of pages, the
 daily forum digest, the safety nets of the mail queue and the search index, and the clean-up of
-finished task results and of the search log. ``manage.py schedule`` (a service beside
-``db_worker``) enqueues each job when it is due; the worker runs it like any other task. Every
-job is safe to run twice, so a restart of the scheduler, which forgets when it last ran a job,
-costs nothing.
+finished task results, of the search log and of the personal data whose storage period is over.
+``manage.py schedule`` (a service beside ``db_worker``) enqueues each job when it is due; the
+worker runs it like any other task. Every job is safe to run twice, so a restart of the
+scheduler, which forgets when it last ran a job, costs nothing.
 """
 
 from collections.abc import Iterable
@@ -47,6 +47,8 @@ def jobs() -> list[Job]:
         Job("search_index", ("sync",), every=timedelta(minutes=5)),
         Job("forum_digest", daily_at=digest_at),
         Job("search_log_purge", daily_at=time(3, 15)),
+        # The periods the Datenschutz page states: login records, answered accessibility feedback.
+        Job("personal_data_purge", daily_at=time(3, 45)),
         Job("offers_confirmation", daily_at=time(9, 0)),
         # Daily: each weekly saved search is mailed once its own week is over.
         Job("alerts_weekly", daily_at=time(7, 0)),

@@ -9,7 +9,8 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import receivers, search, search_proposals  # noqa: F401
+        from . import home, receivers, search, search_proposals  # noqa: F401
 
         search.register()
         search_proposals.register()
+        home.register()

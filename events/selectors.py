@@ -24,6 +24,11 @@ class EventFilters:
     land: str | None = None
     year: int | None = None
 
+    @property
+    def active_count(self) -> int:
+        """How many filters narrow the list (the period switch does not), for "Filter (n)"."""
+        return sum(value is not None for value in (self.event_type, self.land, self.year))
+
 
 def event_visible(*, user) -> QuerySet[EventPage]:
     """Live events the user may see, nothing loaded with them."""

@@ -8,7 +8,8 @@ class ForumConfig(AppConfig):
     verbose_name = _("Forum")
 
     def ready(self) -> None:
-        from . import receivers  # noqa: F401
+        from . import home, receivers  # noqa: F401
         from .search import register
 
         register()
+        home.register()

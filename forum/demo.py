@@ -173,11 +173,202 @@ DISCUSSIONS = [
             ),
         ],
     ),
+    DemoDiscussion(
+        category_slug="netzwerkarbeit",
+        title="Kinderbetreuung bei Arbeitsaufnahme: Wer hat ein Kontingent beim Jugendamt?",
+        author="maria.schulz",
+        fields_of_action=["Kinderbetreuung", "Netzwerkarbeit"],
+        body=(
+            "Hallo in die Runde,\n\n"
+            "bei uns scheitern Arbeitsaufnahmen von Alleinerziehenden regelmäßig daran, dass "
+            "der Kita-Platz erst Monate später frei wird. Das Stellenangebot ist dann weg.\n\n"
+            "Hat jemand mit dem Jugendamt ein **Kontingent für eilige Fälle** vereinbart? Wie "
+            "habt ihr das begründet, und wer entscheidet, welcher Fall eilig ist?"
+        ),
+        replies=[
+            (
+                "anna.berger",
+                "Schau dir das Praxisbeispiel aus München an („Kita-Lotsin vermittelt "
+                "Betreuungsplätze“). Dort gibt es genau so ein Kontingent, und eine Kita-Lotsin "
+                "im Jobcenter entscheidet gemeinsam mit dem Jugendamt.\n\n"
+                "Wir haben das im Ennepe-Ruhr-Kreis nachgebaut, kleiner:\n\n"
+                "1. Das Jugendamt hält zehn Plätze pro Halbjahr frei.\n"
+                "2. Eilig ist ein Fall, wenn eine schriftliche Einstellungszusage vorliegt.\n"
+                "3. Bis zum Kita-Platz überbrückt die Tagespflege.\n\n"
+                "Das Argument, das beim Jugendamt gezogen hat: Jede Arbeitsaufnahme entlastet "
+                "auch die Kosten der Unterkunft, die der Kreis trägt.",
+            ),
+            (
+                "jens.fischer",
+                "Bei uns in Gelsenkirchen hilft zusätzlich eine Randzeitenbetreuung für "
+                "Schichtarbeit. Ohne die kämen viele Stellen in der Pflege gar nicht infrage.",
+            ),
+            (
+                "maria.schulz",
+                "Danke! Die Begründung mit den Kosten der Unterkunft nehme ich mit in unser "
+                "nächstes Gespräch mit der Stadt Kassel.",
+            ),
+        ],
+        solution=0,
+        helpful=[("maria.schulz", 0), ("jens.fischer", 0), ("anna.berger", 1)],
+        practice_title="Kita-Lotsin vermittelt Betreuungsplätze",
+    ),
+    DemoDiscussion(
+        category_slug="uebergaenge-sgb-iii-sgb-ii",
+        title="Übergabebogen an Maßnahmeträger: Habt ihr eine Vorlage?",
+        author="anna.berger",
+        fields_of_action=["Netzwerkarbeit", "Beratung und Coaching"],
+        body=(
+            "Unsere Träger beklagen, dass sie von neuen Teilnehmenden nur Name und "
+            "Maßnahmenummer bekommen. Viele treten gar nicht erst an.\n\n"
+            "Arbeitet jemand mit einem **Übergabebogen**? Was steht drin, und wie regelt ihr "
+            "die Einwilligung?"
+        ),
+        replies=[
+            (
+                "maria.schulz",
+                "Das Kreisjobcenter Marburg-Biedenkopf macht das seit 2019: zwei Seiten mit "
+                "Zielen, Stärken und Rahmenbedingungen, gemeinsam mit der Kundin oder dem "
+                "Kunden ausgefüllt. Was weitergegeben wird, entscheidet die Person selbst, und "
+                "das wird auf dem Bogen angekreuzt.\n\n"
+                "Danach gibt es in der ersten Woche ein Dreiergespräch beim Träger. Die "
+                "Nichtantritte sind dort um 40 Prozent zurückgegangen.",
+            ),
+            (
+                "moderation",
+                "Ergänzend: Die neue Handlungshilfe „Übergänge gut gestalten“ enthält eine "
+                "Gliederung für den Bogen und Vorschläge für die Rückmeldungen des Trägers.",
+            ),
+            (
+                "jens.fischer",
+                "Wir nutzen den Bogen seit dem Frühjahr. Wichtig: Die Träger müssen ihn auch "
+                "wirklich lesen – wir haben das in die Leistungsbeschreibung aufgenommen.",
+            ),
+        ],
+        solution=0,
+        helpful=[("anna.berger", 0), ("jens.fischer", 0), ("anna.berger", 1), ("maria.schulz", 2)],
+        practice_title="Übergabebogen und warme Übergabe an den Maßnahmeträger",
+    ),
+    DemoDiscussion(
+        category_slug="jugendliche-unter-25",
+        title="Junge Menschen ohne Kontakt: Wer macht aufsuchende Arbeit nach § 16h?",
+        author="jens.fischer",
+        fields_of_action=["Beratung und Coaching", "Wohnen"],
+        body=(
+            "Wir haben eine Gruppe junger Menschen, die auf keine Einladung mehr reagieren. "
+            "Einige sind vermutlich wohnungslos.\n\n"
+            "Finanziert jemand Streetwork über § 16h SGB II? Wie teilt ihr euch das mit dem "
+            "Jugendamt, und wie messt ihr, ob es etwas bringt?"
+        ),
+        replies=[
+            (
+                "anna.berger",
+                "Unsere Nachbarn in Hagen machen das seit 2019 gemeinsam mit dem Jugendamt und "
+                "der Diakonie. Zwei Streetworkerinnen, Finanzierung je zur Hälfte.\n\n"
+                "Gemessen wird nicht an Vermittlungen, sondern daran, wie viele wieder in "
+                "Schule, Ausbildung oder eine Maßnahme finden – knapp die Hälfte innerhalb "
+                "eines Jahres. Und: Die Förderung muss über mehrere Jahre laufen, sonst reißt "
+                "der Kontakt ab.",
+            ),
+            (
+                "maria.schulz",
+                "In Kassel ist die Jugendberufsagentur der Türöffner: Die Streetworker sind "
+                "dort einmal pro Woche im Haus und bringen die jungen Leute direkt mit.",
+            ),
+        ],
+        solution=0,
+        helpful=[("jens.fischer", 0), ("jens.fischer", 1)],
+        practice_title="Aufsuchende Arbeit mit schwer erreichbaren jungen Menschen",
+    ),
+    DemoDiscussion(
+        category_slug="netzwerkarbeit",
+        title="Führerscheinförderung auf dem Land: Lohnt sich das?",
+        author="anna.berger",
+        fields_of_action=["Mobilität"],
+        body=(
+            "Im südlichen Ennepe-Ruhr-Kreis fährt der Bus zu Schichtbeginn schlicht nicht. "
+            "Wir überlegen, Führerscheine stärker zu fördern.\n\n"
+            "- Unter welchen Voraussetzungen fördert ihr?\n"
+            "- Was macht ihr, wenn nach dem Führerschein das Auto fehlt?"
+        ),
+        replies=[
+            (
+                "jens.fischer",
+                "In der Stadt brauchen wir das kaum, da hilft eher ein Jobticket. Für euch "
+                "wäre das Beispiel aus der Uckermark interessant.",
+            ),
+            (
+                "maria.schulz",
+                "Die Uckermark fördert den Führerschein nur mit Einstellungszusage oder "
+                "realistischer Aussicht; 47 von 54 haben bestanden. Zusätzlich fährt ein "
+                "Rufbus zu den Schichtzeiten, und es gibt eine Mitfahrbörse mit den "
+                "Betrieben.\n\n"
+                "Das Autoproblem ist dort auch noch offen – sie prüfen es mit einer Stiftung.",
+            ),
+        ],
+        solution=1,
+        helpful=[("anna.berger", 1), ("jens.fischer", 1)],
+        practice_title="Mobil auf dem Land: Führerschein, Rufbus und Mitfahrbörse",
+    ),
+    DemoDiscussion(
+        category_slug="gesundheit-und-sucht",
+        title="Glücksspiel: Wie sprecht ihr das im Beratungsgespräch an?",
+        author="maria.schulz",
+        fields_of_action=["Sucht", "Schulden"],
+        body=(
+            "In der Fallkonferenz mit der Schuldnerberatung kam zuletzt mehrfach Glücksspiel "
+            "als Ursache der Schulden heraus – aber nie im Gespräch bei uns.\n\n"
+            "Habt ihr Formulierungen, mit denen ihr das ansprecht, ohne dass sich jemand "
+            "angegriffen fühlt?"
+        ),
+        replies=[
+            (
+                "jens.fischer",
+                "Bei uns hilft, Beobachtungen zu beschreiben statt zu fragen: „Mir fällt auf, "
+                "dass das Geld jeden Monat sehr früh weg ist. Magst du erzählen, woran das "
+                "liegt?“",
+            ),
+            (
+                "anna.berger",
+                "Nürnberg hat dazu einen Leitfaden und eine Schulung mit der Fachstelle "
+                "Glücksspielsucht. Das Beispiel ist nur für angemeldete Netzwerkmitarbeitende "
+                "sichtbar – einfach in der Wissensbörse nach „Glücksspielsucht“ suchen.",
+            ),
+        ],
+        helpful=[("maria.schulz", 0), ("maria.schulz", 1)],
+    ),
+    DemoDiscussion(
+        category_slug="uebergaenge-sgb-iii-sgb-ii",
+        title="Abendsprechstunde für Erwerbstätige mit aufstockendem Bürgergeld?",
+        author="jens.fischer",
+        fields_of_action=["Beratung und Coaching", "Übergänge/Rechtskreiswechsel"],
+        body=(
+            "Ein Viertel unserer Kundinnen und Kunden arbeitet bereits. Zu unseren "
+            "Vormittagsterminen kommen sie kaum.\n\n"
+            "Bietet jemand Beratung am Abend oder per Telefon an, und wie viele nutzen das?"
+        ),
+        replies=[
+            (
+                "maria.schulz",
+                "Kiel hat ein eigenes Team mit zwei Abenden pro Woche. Nach einem Jahr "
+                "arbeitete gut ein Viertel der Beratenen mehr Stunden oder zu besserem Lohn.",
+            ),
+            (
+                "anna.berger",
+                "Wir bieten einen Abend im Monat an und sind noch unsicher. Würde mich "
+                "interessieren, was ihr daraus macht.",
+            ),
+        ],
+        helpful=[("jens.fischer", 0)],
+        practice_title="Beratung für Erwerbstätige mit aufstockendem Bürgergeld",
+    ),
 ]
 
 
 def _users() -> dict:
-    usernames = {d.author for d in DISCUSSIONS} | {a for d in DISCUSSIONS for a, _b in d.replies}
+    usernames = {d.author for d in DISCUSSIONS}
+    usernames |= {name for d in DISCUSSIONS for name, _body in d.replies}
+    usernames |= {name for d in DISCUSSIONS for name, _index in d.helpful}
     return {user.username: user for user in get_user_model().objects.filter(username__in=usernames)}
 
 

@@ -1,26 +1,27 @@
 """Import and export of practices in the Wagtail admin, for the Redaktion.
 
-The import is the command's two stages in two requests: the upload is checked with
-``import_plan`` (nothing written) and kept in a private file that a signed token names; "Jetzt
-importieren" checks it again (the data may have changed since) and writes it in one transaction.
-The write runs in the request: a few hundred practices take seconds, and a failed write must
-show its errors on the same page.
+The import is the command's two stages: the upload is checked with ``import_plan`` (nothing
+written) and kept in a private file that a signed token names; "Jetzt importieren" hands it to
+the task worker as an ``ImportRun`` (``import_runs``), which checks it again (the data may have
+changed since) and writes it in one transaction. The run's page shows the progress, then the
+result or the errors.
 """
 
 from __future__ import annotations
 
 import secrets
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -28,21 +29,20 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from cms.accounts.groups import EDITORS
 
 from .forms import PracticeFilterForm
+from .import_runs import ErrorRow, error_rows, import_run_create
+from .models import ImportRun
 from .selectors import practice_list
 from .transfer import (
     CSV,
     FORMATS,
     JSON,
     ImportAborted,
-    TransferError,
     UnreadableFile,
-    csv_column,
     import_plan,
     practices_export_csv,
     practices_export_json,
     practices_export_records,
     practices_export_xlsx,
-    practices_import,
     records_from_text,
     upload_text,
 )
@@ -106,30 +106,6 @@ class PracticeImportForm(forms.Form):
         return upload
 
 
-@dataclass(frozen=True)
-class ErrorRow:
-    where: str
-    field: str
-    message: str
-
-
-def error_rows(errors: list[TransferError], *, file_format: str) -> list[ErrorRow]:
-    """Errors as the table shows them: CSV by spreadsheet row and column, JSON by record."""
-    rows = []
-    for error in errors:
-        if error.record is None:
-            where = _("File")
-        elif file_format == CSV:
-            where = _("Row %(number)s") % {"number": error.record + 1}
-        else:
-            where = _("Record %(number)s") % {"number": error.record}
-        field = error.field or ""
-        if field and file_format == CSV:
-            field = csv_column(field)
-        rows.append(ErrorRow(where=where, field=field or "–", message=error.message))
-    return rows
-
-
 # ---------------------------------------------------------------------------------------------
 # Views
 
@@ -188,18 +164,59 @@ class PracticeImportConfirmView(TransferView):
         path, file_format, name = upload
         try:
             text = path.read_text(encoding="utf-8")
-            plan = import_plan(records_from_text(text, file_format=file_format))
-            result = practices_import(plan=plan)
-        except ImportAborted as aborted:
-            return self.render(
-                request,
-                form=PracticeImportForm(),
-                file_name=name,
-                errors=error_rows(aborted.errors, file_format=file_format),
-            )
         finally:
             path.unlink(missing_ok=True)
-        return self.render(request, form=PracticeImportForm(), file_name=name, result=result)
+        run = import_run_create(
+            user=request.user, text=text, file_format=file_format, file_name=name
+        )
+        return redirect("practice_transfer:run", pk=run.pk)
+
+
+def import_runs_visible(user):
+    """The runs ``user`` may follow: their own, or every run for superusers."""
+    runs = ImportRun.objects.all()
+    return runs if user.is_superuser else runs.filter(user=user)
+
+
+class PracticeImportRunView(TransferView):
+    template_name = "practices/admin/import_run.html"
+    page_title = gettext_lazy("Import practices")
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        run = get_object_or_404(import_runs_visible(request.user), pk=pk)
+        return self.render(
+            request,
+            run=run,
+            errors=[ErrorRow(**row) for row in run.errors],
+            progress_text=progress_text(run),
+            status_url=reverse("practice_transfer:run_status", args=[run.pk]),
+        )
+
+
+class PracticeImportRunStatusView(TransferView):
+    """The progress of a run for the run page's script, which reloads the page when it ends."""
+
+    def get(self, request: HttpRequest, pk: int) -> JsonResponse:
+        run = get_object_or_404(import_runs_visible(request.user), pk=pk)
+        return JsonResponse(
+            {
+                "status": run.status,
+                "finished": run.finished,
+                "done": run.done,
+                "total": run.total,
+                "text": progress_text(run),
+            }
+        )
+
+
+def progress_text(run: ImportRun) -> str:
+    if run.status == ImportRun.Status.QUEUED:
+        return _("Waiting for the import to start …")
+    return ngettext(
+        "%(done)s of %(total)s practice",
+        "%(done)s of %(total)s practices",
+        run.total,
+    ) % {"done": run.done, "total": run.total}
 
 
 class PracticeExportView(TransferView):

@@ -8,7 +8,8 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Practice library")
 
     def ready(self) -> None:
-        from . import receivers  # noqa: F401
+        from . import home, receivers  # noqa: F401
         from .search import register
 
         register()
+        home.register()

@@ -6,21 +6,20 @@ from django.apps import apps
 
 from cms.access import page_set_staff_only
 
+from .content import Figure, Partner, PracticeContent, practice_apply
+from .demo_practices import MORE_JOBCENTERS, MORE_PRACTICES
 from .models import (
     Bundesland,
     Jobcenter,
     PartnerType,
-    PracticeFigure,
     PracticeIndexPage,
     PracticePage,
-    PracticePartner,
     PracticeStatus,
     ProcessPhase,
     TargetGroup,
     Topic,
 )
 from .reference import load_reference_data, term_slug
-from .services import text_to_richtext
 
 # Coordinates: the town centre (Kassel: Königsplatz; Görlitz: Postplatz).
 JOBCENTERS = [
@@ -261,6 +260,10 @@ PRACTICES = [
     },
 ]
 
+# The rest of the network, one or more practices in every Land.
+JOBCENTERS += MORE_JOBCENTERS
+PRACTICES += MORE_PRACTICES
+
 
 def load_jobcenters(log) -> None:
     """The demo Jobcenters; a Jobcenter made before it had coordinates gets them now."""
@@ -307,35 +310,32 @@ def _terms(model, names):
 
 
 def _create_practice(index: PracticeIndexPage, spec: dict) -> PracticePage:
-    partner_types = {term.name: term for term in PartnerType.objects.all()}
-    name, function, email, phone = spec["contact"]
-    page = PracticePage(
-        title=spec["title"],
-        slug=spec["slug"],
-        teaser=spec["teaser"],
-        start_date=spec["start"],
-        end_date=spec["end"],
-        status=PracticeStatus.objects.get(slug=term_slug(spec["status"])),
-        contact_name=name,
-        contact_function=function,
-        contact_email=email,
-        contact_phone=phone,
-        body=[(key, text_to_richtext(text)) for key, text in spec["sections"].items()],
-    )
-    page.jobcenters = list(Jobcenter.objects.filter(slug__in=spec["jobcenters"]))
-    page.topics = _terms(Topic, spec["topics"])
-    page.target_groups = _terms(TargetGroup, spec["target_groups"])
-    page.phases = _terms(ProcessPhase, spec["phases"])
-    page.partners = [
-        PracticePartner(partner_type=partner_types[kind], name=partner_name, sort_order=position)
-        for position, (kind, partner_name) in enumerate(spec["partners"])
-    ]
-    page.figures = [
-        PracticeFigure(label=label, value=value, note=note, sort_order=position)
-        for position, (label, value, note) in enumerate(spec["figures"])
-    ]
+    page = PracticePage(slug=spec["slug"])
+    practice_apply(page, content=demo_content(spec))
     index.add_child(instance=page)
     if spec["staff_only"]:
         page_set_staff_only(page, True)
     page.save_revision().publish()
     return page
+
+
+def demo_content(spec: dict) -> PracticeContent:
+    """A demo practice's spec as practice content."""
+    partner_types = {term.name: term for term in PartnerType.objects.all()}
+    name, function, email, phone = spec["contact"]
+    return PracticeContent(
+        title=spec["title"],
+        teaser=spec["teaser"],
+        jobcenters=list(Jobcenter.objects.filter(slug__in=spec["jobcenters"])),
+        start_date=spec["start"],
+        end_date=spec["end"],
+        status=PracticeStatus.objects.get(slug=term_slug(spec["status"])),
+        topics=_terms(Topic, spec["topics"]),
+        target_groups=_terms(TargetGroup, spec["target_groups"]),
+        phases=_terms(ProcessPhase, spec["phases"]),
+        partners=[Partner.of(partner_types[kind], partner) for kind, partner in spec["partners"]],
+        figures=[Figure(label, value, note) for label, value, note in spec["figures"]],
+        sections=dict(spec["sections"]),
+        contact={"name": name, "function": function, "email": email, "phone": phone},
+        staff_only=spec["staff_only"],
+    )

@@ -26,8 +26,18 @@ from .selectors import DEFAULT_SORT, PracticeFilters, practice_filter_choices
 from .services import Figure, Partner, PracticeContent, richtext_to_text
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
-# A date input takes its value in ISO format only; a localised date would leave it empty.
-DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+# A text input with the German format rather than <input type=date>: browsers and screen readers
+# present the native date picker each in their own way and order, while "TT.MM.JJJJ" is what
+# users read everywhere else on the site. The German locale's input formats accept it (and ISO).
+DATE_PLACEHOLDER = _("DD.MM.YYYY")
+DATE_ERROR_MESSAGES = {"invalid": _("Please enter a date in the format DD.MM.YYYY.")}
+
+
+def date_input() -> forms.DateInput:
+    return forms.DateInput(
+        format="%d.%m.%Y",
+        attrs={"placeholder": DATE_PLACEHOLDER, "inputmode": "numeric", "size": 10},
+    )
 
 
 class PracticeFilterForm(forms.Form):
@@ -154,14 +164,16 @@ class PracticeSubmissionForm(SingleLineFormMixin, PersonalDataGuardForm):
     start_date = forms.DateField(
         label=_("Start"),
         required=False,
-        widget=DATE_INPUT,
+        widget=date_input(),
         help_text=_("Date as DD.MM.YYYY."),
+        error_messages=DATE_ERROR_MESSAGES,
     )
     end_date = forms.DateField(
         label=_("End"),
         required=False,
-        widget=DATE_INPUT,
-        help_text=_("Leave empty for approaches that continue."),
+        widget=date_input(),
+        help_text=_("Date as DD.MM.YYYY; leave empty for approaches that continue."),
+        error_messages=DATE_ERROR_MESSAGES,
     )
     status = forms.ModelChoiceField(
         label=_("Status"), queryset=PracticeStatus.objects.all(), empty_label=_("— please choose —")

@@ -428,3 +428,56 @@ class PracticeImage(PageImageRow):
     class Meta(PageImageRow.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
+
+
+class ImportRun(models.Model):
+    """One confirmed import of a file in the admin, written by the task worker; its page shows
+    the progress and then the result or the errors."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    file_name = models.CharField(_("file"), max_length=255)
+    file_format = models.CharField(_("format"), max_length=4)
+    # The checked file until the worker has read it; emptied when the run ends.
+    source = models.TextField(blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    done = models.PositiveIntegerField(_("practices written"), default=0)
+    total = models.PositiveIntegerField(_("practices in the file"), default=0)
+    created = models.PositiveIntegerField(_("practices created"), default=0)
+    updated = models.PositiveIntegerField(_("practices updated"), default=0)
+    jobcenters_created = models.PositiveIntegerField(_("Jobcenters created"), default=0)
+    message = models.TextField(_("message"), blank=True)
+    # The rows of the error table (where, field, message) of a failed run.
+    errors = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import run")
+        verbose_name_plural = _("import runs")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def percent(self) -> int:
+        return self.done * 100 // self.total if self.total else 0

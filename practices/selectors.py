@@ -42,6 +42,22 @@ class PracticeFilters:
     year_to: int | None = None
     sort: str = DEFAULT_SORT
 
+    @property
+    def active_count(self) -> int:
+        """How many filters narrow the list (the sort order does not), for "Filter (n)"."""
+        chosen = (
+            self.topics,
+            self.target_groups,
+            self.partner_types,
+            self.phases,
+            self.statuses,
+            self.bundeslaender,
+            self.regionaldirektionen,
+            self.jobcenters,
+        )
+        years = (self.year_from, self.year_to)
+        return sum(len(values) for values in chosen) + sum(year is not None for year in years)
+
 
 # Filter parameter → the model whose values it offers and the field that names a value in URLs.
 FILTER_CHOICE_SOURCES = {

@@ -1,11 +1,5 @@
 """Writes of the practice library."""
 
-import html
-import re
-from dataclasses import dataclass, field
-from datetime import date
-from html.parser import HTMLParser
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -19,142 +13,16 @@ from cms.access import page_is_restricted, page_set_staff_only
 from cms.mail.services import email_send
 from cms.site_url import absolute_url
 
-from .blocks import SECTIONS
-from .models import (
-    Jobcenter,
-    PracticeDocument,
-    PracticeFigure,
-    PracticeImage,
-    PracticeIndexPage,
-    PracticePage,
-    PracticePartner,
-    PracticeStatus,
-)
+# The content and its text conversions live in ``content``; forms and other apps import them
+# from here, where the writes are.
+from .content import Figure as Figure
+from .content import Partner as Partner
+from .content import PracticeContent, practice_apply
+from .content import practice_body as practice_body
+from .content import richtext_to_text as richtext_to_text
+from .content import text_to_richtext as text_to_richtext
+from .models import PracticeDocument, PracticeImage, PracticeIndexPage, PracticePage
 from .reference import UMLAUTS
-
-SECTION_KEYS = frozenset(key for key, _label in SECTIONS)
-
-
-@dataclass(frozen=True)
-class Partner:
-    partner_type_id: int
-    name: str
-
-
-@dataclass(frozen=True)
-class Figure:
-    label: str
-    value: str
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class PracticeContent:
-    """What a member writes about a practice: on submitting it and on answering a change request.
-
-    ``sections`` maps the keys of ``blocks.SECTIONS`` to plain text; ``document`` and ``image``
-    are uploaded files, added to those the practice has.
-    """
-
-    title: str
-    teaser: str
-    jobcenters: list[Jobcenter] = field(default_factory=list)
-    bundeslaender: list = field(default_factory=list)
-    start_date: date | None = None
-    end_date: date | None = None
-    status: PracticeStatus | None = None
-    topics: list = field(default_factory=list)
-    target_groups: list = field(default_factory=list)
-    phases: list = field(default_factory=list)
-    partners: list[Partner] = field(default_factory=list)
-    figures: list[Figure] = field(default_factory=list)
-    sections: dict[str, str] = field(default_factory=dict)
-    contact: dict[str, str] = field(default_factory=dict)
-    staff_only: bool = False
-    document: object | None = None
-    image: object | None = None
-    image_alt: str = ""
-
-
-def text_to_richtext(text: str) -> str:
-    """Plain text with blank-line paragraphs as escaped rich-text HTML."""
-    paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n")]
-    return "".join(
-        "<p>{}</p>".format(html.escape(part).replace("\n", "<br/>")) for part in paragraphs if part
-    )
-
-
-class _TextExtractor(HTMLParser):
-    """Rich text as plain text: paragraphs apart by a blank line, line breaks kept, tags dropped."""
-
-    BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "div"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.paragraphs: list[str] = []
-        self.current: list[str] = []
-
-    def flush(self) -> None:
-        text = "".join(self.current).strip()
-        if text:
-            self.paragraphs.append(text)
-        self.current = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.BLOCKS:
-            self.flush()
-        elif tag == "br":
-            self.current.append("\n")
-        elif tag == "li":
-            if "".join(self.current).strip():
-                self.current.append("\n")
-            self.current.append("• ")
-
-    def handle_endtag(self, tag):
-        if tag in self.BLOCKS:
-            self.flush()
-
-    def handle_data(self, data):
-        # Whitespace in HTML source is not content; line breaks come from <br>.
-        self.current.append(re.sub(r"\s+", " ", data))
-
-
-def richtext_to_text(source: str) -> str:
-    parser = _TextExtractor()
-    parser.feed(source)
-    parser.close()
-    parser.flush()
-    return "\n\n".join(
-        "\n".join(line.strip() for line in paragraph.split("\n")) for paragraph in parser.paragraphs
-    )
-
-
-def practice_body(body, sections: dict[str, str]) -> list[tuple]:
-    """``body`` with the text ``sections`` as written (in their order), then its other blocks.
-
-    Images, quotes and downloads the Redaktion added stay. A section whose text is unchanged
-    keeps its rich text, with the links and formatting the Redaktion may have given it.
-    """
-    earlier: dict[str, list] = {}
-    kept = []
-    for block in body:
-        if block.block_type in SECTION_KEYS:
-            earlier.setdefault(block.block_type, []).append(block.value)
-        else:
-            kept.append((block.block_type, block.value))
-    result = []
-    for key, text in sections.items():
-        values = earlier.get(key, [])
-        before = "\n\n".join(richtext_to_text(value.source) for value in values)
-        if values and _plain(text) == _plain(before):
-            result += [(key, value) for value in values]
-        elif text and text.strip():
-            result.append((key, text_to_richtext(text)))
-    return result + kept
-
-
-def _plain(text: str) -> str:
-    return richtext_to_text(text_to_richtext(text or ""))
 
 
 def unique_slug(parent, title: str) -> str:
@@ -241,33 +109,9 @@ def practice_resubmit(*, page: PracticePage, user, content: PracticeContent) -> 
 
 
 def _practice_fill(page: PracticePage, *, user, content: PracticeContent) -> None:
-    """Put ``content`` into ``page``, a new page or the latest revision of a submitted one."""
-    contact = content.contact
-    page.title = content.title
-    page.teaser = content.teaser
-    page.supra_regional = bool(content.bundeslaender)
-    page.start_date = content.start_date
-    page.end_date = content.end_date
-    page.status = content.status
-    page.contact_name = contact.get("name", "")
-    page.contact_function = contact.get("function", "")
-    page.contact_email = contact.get("email", "")
-    page.contact_phone = contact.get("phone", "")
-    page.body = practice_body(page.body, content.sections)
-    page.jobcenters = list(content.jobcenters)
-    if content.bundeslaender:
-        page.bundeslaender = list(content.bundeslaender)
-    page.topics = list(content.topics)
-    page.target_groups = list(content.target_groups)
-    page.phases = list(content.phases)
-    page.partners = [
-        PracticePartner(partner_type_id=p.partner_type_id, name=p.name, sort_order=position)
-        for position, p in enumerate(content.partners)
-    ]
-    page.figures = [
-        PracticeFigure(label=f.label, value=f.value, note=f.note, sort_order=position)
-        for position, f in enumerate(content.figures)
-    ]
+    """Put ``content`` into ``page``, a new page or the latest revision of a submitted one, and
+    attach the member's uploads to the documents and images the practice has."""
+    practice_apply(page, content=content)
     if content.document is not None:
         documents = list(page.documents.all())
         uploaded = _document_create(user=user, upload=content.document)

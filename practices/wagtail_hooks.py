@@ -9,6 +9,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .admin_transfer import (
     PracticeExportView,
     PracticeImportConfirmView,
+    PracticeImportRunStatusView,
+    PracticeImportRunView,
     PracticeImportView,
     may_transfer_practices,
 )
@@ -80,6 +82,12 @@ def register_practice_transfer_urls():
     urls = [
         path("import/", PracticeImportView.as_view(), name="import"),
         path("import/bestaetigen/", PracticeImportConfirmView.as_view(), name="confirm"),
+        path("import/laeufe/<int:pk>/", PracticeImportRunView.as_view(), name="run"),
+        path(
+            "import/laeufe/<int:pk>/stand/",
+            PracticeImportRunStatusView.as_view(),
+            name="run_status",
+        ),
         path("export/", PracticeExportView.as_view(), name="export"),
     ]
     return [path("praxisbeispiele-transfer/", (urls, "practice_transfer", "practice_transfer"))]

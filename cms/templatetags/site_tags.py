@@ -52,6 +52,12 @@ def main_navigation(context):
 
 
 @register.filter
+def selected_option_count(facet_groups) -> int:
+    """How many facet options are ticked across the groups, for the "Filter (n)" summary."""
+    return sum(option.selected for group in facet_groups or () for option in group["options"])
+
+
+@register.filter
 def get_item(mapping, key):
     """``mapping[key]`` in templates, empty when missing."""
     return mapping.get(key, ()) if mapping else ()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +17,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from practices.transfer import UnreadableFile, import_file_text
-from practices.transfer import json_type as _json_type
+from practices.transfer import UnreadableFile, import_file_text, json_list_parse
 
 from .columns import (
     CONTACT_COLUMNS,
@@ -153,28 +151,15 @@ def file_read(path: str | Path, *, format: str | None = None) -> ReadFile:
 
 def json_parse(text: str) -> ReadFile:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ImportAborted(
-            [
-                TransferError(
-                    _("The file is not valid JSON: line %(line)s, column %(column)s: %(detail)s.")
-                    % {"line": error.lineno, "column": error.colno, "detail": error.msg}
-                )
-            ]
-        ) from error
-    if not isinstance(data, list):
-        raise ImportAborted(
-            [
-                TransferError(
-                    _(
-                        "The file must contain a list of organizations with their services at "
-                        "the top level ([ {…}, {…} ]); found: %(type)s."
-                    )
-                    % {"type": _json_type(data)}
-                )
-            ]
+        data = json_list_parse(
+            text,
+            not_a_list=_(
+                "The file must contain a list of organizations with their services at "
+                "the top level ([ {…}, {…} ]); found: %(type)s."
+            ),
         )
+    except UnreadableFile as unreadable:
+        raise ImportAborted([TransferError(str(unreadable))]) from unreadable
     return records_read(data)
 
 

@@ -64,28 +64,29 @@ def records_load(path: str | Path) -> list[Any]:
 
 def records_parse(text: str) -> list[Any]:
     try:
+        return json_list_parse(
+            text,
+            not_a_list=_(
+                "The file must contain a list of practices at the top level "
+                "([ {…}, {…} ]); found: %(type)s."
+            ),
+        )
+    except UnreadableFile as unreadable:
+        raise ImportAborted([TransferError(str(unreadable))]) from unreadable
+
+
+def json_list_parse(text: str, *, not_a_list: str) -> list[Any]:
+    """The list a JSON import file holds, or UnreadableFile with a German message;
+    ``not_a_list`` (with ``%(type)s``) says what the file must contain instead."""
+    try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ImportAborted(
-            [
-                TransferError(
-                    _("The file is not valid JSON: line %(line)s, column %(column)s: %(detail)s.")
-                    % {"line": error.lineno, "column": error.colno, "detail": error.msg}
-                )
-            ]
+        raise UnreadableFile(
+            _("The file is not valid JSON: line %(line)s, column %(column)s: %(detail)s.")
+            % {"line": error.lineno, "column": error.colno, "detail": error.msg}
         ) from error
     if not isinstance(data, list):
-        raise ImportAborted(
-            [
-                TransferError(
-                    _(
-                        "The file must contain a list of practices at the top level "
-                        "([ {…}, {…} ]); found: %(type)s."
-                    )
-                    % {"type": json_type(data)}
-                )
-            ]
-        )
+        raise UnreadableFile(not_a_list % {"type": json_type(data)})
     return data
 
 

@@ -10,10 +10,10 @@ from django.db import transaction
 
 from cms.access import page_set_staff_only
 
-from ..models import Jobcenter, PracticeFigure, PracticeIndexPage, PracticePage, PracticePartner
-from ..services import text_to_richtext
+from ..content import Figure, Partner, PracticeContent, practice_apply
+from ..models import Jobcenter, PracticeIndexPage, PracticePage
 from .checking import ImportPlan, PracticeData
-from .format import CONTACT_FIELDS, SECTION_KEYS, ImportAborted, TransferError
+from .format import ImportAborted, TransferError
 from .lookups import NewJobcenter
 
 
@@ -59,39 +59,7 @@ def _practice_write(
     page = practice.page
     if page is None:
         page = PracticePage(slug=practice.slug, live=False)
-    page.title = practice.title
-    page.teaser = practice.teaser
-    page.external_id = practice.external_id
-    page.supra_regional = practice.supra_regional
-    page.start_date = practice.start_date
-    page.end_date = practice.end_date
-    page.status = practice.status
-    for key, model_field in CONTACT_FIELDS.items():
-        setattr(page, model_field, practice.contact.get(key, ""))
-    page.jobcenters = [
-        created_jobcenters[id(jobcenter)] if isinstance(jobcenter, NewJobcenter) else jobcenter
-        for jobcenter in practice.jobcenters
-    ]
-    page.bundeslaender = practice.bundeslaender
-    page.topics = practice.topics
-    page.target_groups = practice.target_groups
-    page.phases = practice.phases
-    page.partners = [
-        PracticePartner(partner_type=partner_type, name=name, sort_order=position)
-        for position, (partner_type, name) in enumerate(practice.partners)
-    ]
-    page.figures = [
-        PracticeFigure(label=label, value=value, note=note, sort_order=position)
-        for position, (label, value, note) in enumerate(practice.figures)
-    ]
-    # The file owns the text sections; images, quotes and downloads added in the admin stay.
-    kept = [
-        (block.block_type, block.value)
-        for block in page.body
-        if block.block_type not in SECTION_KEYS
-    ]
-    page.body = [(key, text_to_richtext(text)) for key, text in practice.sections] + kept
-
+    practice_apply(page, content=import_content(practice, created_jobcenters))
     if page.pk is None:
         index.add_child(instance=page)
     # Restrict before publishing, so nothing reacting to the publication sees it as public.
@@ -99,3 +67,33 @@ def _practice_write(
         page_set_staff_only(page, practice.staff_only)
     page.save_revision(log_action=True).publish()
     return page
+
+
+def import_content(
+    practice: PracticeData, created_jobcenters: dict[int, Jobcenter] | None = None
+) -> PracticeContent:
+    """A checked record as practice content; Jobcenters the import creates from
+    ``created_jobcenters`` (keyed by the ``id`` of their ``NewJobcenter``)."""
+    created_jobcenters = created_jobcenters or {}
+    return PracticeContent(
+        title=practice.title,
+        teaser=practice.teaser,
+        external_id=practice.external_id,
+        jobcenters=[
+            created_jobcenters[id(jobcenter)] if isinstance(jobcenter, NewJobcenter) else jobcenter
+            for jobcenter in practice.jobcenters
+        ],
+        supra_regional=practice.supra_regional,
+        bundeslaender=list(practice.bundeslaender),
+        start_date=practice.start_date,
+        end_date=practice.end_date,
+        status=practice.status,
+        topics=list(practice.topics),
+        target_groups=list(practice.target_groups),
+        phases=list(practice.phases),
+        partners=[Partner.of(partner_type, name) for partner_type, name in practice.partners],
+        figures=[Figure(label, value, note) for label, value, note in practice.figures],
+        sections=dict(practice.sections),
+        contact=dict(practice.contact),
+        staff_only=practice.staff_only,
+    )

@@ -1,5 +1,8 @@
 /* Forum editor: shows the server-rendered Markdown preview in place while the member writes.
-   Without this script the "Vorschau" button submits the form and the page shows the preview. */
+   Without this script the "Vorschau" button submits the form and the page shows the preview.
+   Screen readers hear "Vorschau aktualisiert" when the member asks for the preview with the
+   button, and once per visit to the text field for the updates while typing: announcing every
+   pause would interrupt the member's own typing echo again and again. */
 (function () {
   "use strict";
 
@@ -14,13 +17,27 @@
     var button = editor.querySelector("[data-forum-preview-button]");
     var url = editor.getAttribute("data-preview-url");
     var form = editor.closest("form");
+    var status = editor.querySelector("[data-forum-preview-status]");
     if (!textarea || !output || !url || !window.fetch) {
       return;
     }
     var timer = null;
     var lastSent = null;
+    var announcedSinceFocus = false;
 
-    function update() {
+    function announce(message, requested) {
+      if (!status || (announcedSinceFocus && !requested)) {
+        return;
+      }
+      announcedSinceFocus = true;
+      // Emptied first so that a screen reader announces a repeated text again.
+      status.textContent = "";
+      window.setTimeout(function () {
+        status.textContent = message;
+      }, 50);
+    }
+
+    function update(requested) {
       var text = textarea.value;
       if (text === lastSent) {
         return;
@@ -40,10 +57,12 @@
             message.className = "error";
             message.textContent = body;
             output.replaceChildren(message);
+            announce(body, requested);
             return;
           }
           // The server returns HTML that went through the allow-list sanitiser.
           output.innerHTML = body;
+          announce(status ? status.getAttribute("data-updated") : "", requested);
         });
       }).catch(function () {
         lastSent = null;
@@ -54,12 +73,17 @@
       button.addEventListener("click", function (event) {
         event.preventDefault();
         lastSent = null;
-        update();
+        update(true);
       });
     }
+    textarea.addEventListener("focus", function () {
+      announcedSinceFocus = false;
+    });
     textarea.addEventListener("input", function () {
       window.clearTimeout(timer);
-      timer = window.setTimeout(update, 700);
+      timer = window.setTimeout(function () {
+        update(false);
+      }, 700);
     });
   }
 

@@ -55,7 +55,7 @@ def test_the_directory_and_a_jobcenter_page_are_accessible(page, live_server, re
     expect(page.get_by_role("heading", name="Jobcenter", exact=True)).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_label("Regionaldirektion").select_option(label="Nordrhein-Westfalen")
+    page.get_by_label("Regionaldirektion", exact=True).select_option(label="Nordrhein-Westfalen")
     page.get_by_role("button", name="Filter anwenden").press("Enter")
     expect(page.get_by_role("link", name="Jobcenter Bremen")).to_have_count(0)
     link = page.get_by_role("link", name="Jobcenter EN", exact=True)

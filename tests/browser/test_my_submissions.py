@@ -52,7 +52,7 @@ def test_member_sees_the_decisions_and_answers_the_change_request(demo_site, ope
     changes.get_by_role("link", name="Überarbeiten und erneut einreichen").click()
     expect(member.get_by_role("heading", level=1)).to_have_text("Einreichung überarbeiten")
     expect(member.get_by_label("Titel")).to_have_value("Schnuppertage beim Träger")
-    expect(member.get_by_label("Beginn")).to_have_value("2025-03-01")
+    expect(member.get_by_label("Beginn")).to_have_value("01.03.2025")
     assert_accessible(member)
     member.get_by_label("Ergebnisse").fill("Neun von zehn kamen am ersten Tag.")
     member.get_by_role("button", name="Erneut zur Prüfung einreichen").click()

@@ -6,14 +6,13 @@ from django.utils import timezone
 
 from cms.access import page_set_staff_only
 from cms.bulk import pages_bulk_create
+from practices.content import CONTACT_FIELDS, Figure, Partner, PracticeContent, practice_apply
 from practices.models import (
     Bundesland,
     Jobcenter,
     PartnerType,
-    PracticeFigure,
     PracticeIndexPage,
     PracticePage,
-    PracticePartner,
     PracticeStatus,
     ProcessPhase,
     TargetGroup,
@@ -55,38 +54,53 @@ def build_practice(
     phases=(),
     partners=(),
     figures=(),
+    sections=None,
     status: str = "laufend",
     start: date | None = date(2020, 1, 1),
     end: date | None = None,
     live: bool = True,
     body=None,
+    teaser: str = "Ein erprobter Ansatz aus dem Jobcenter.",
+    supra_regional: bool = False,
+    bundeslaender=(),
+    external_id: str | None = None,
+    contact=None,
     **fields,
 ) -> PracticePage:
-    """An unsaved practice with its links and rows, for ``create_practice(s)``."""
+    """An unsaved practice with its links and rows, for ``create_practice(s)``, written by the
+    service every other way to a practice uses (``practices.content.practice_apply``).
+
+    ``partners`` are (partner type slug, name) pairs, ``figures`` (label, value[, note]),
+    ``bundeslaender`` codes; ``contact`` a dict as in ``PracticeContent`` (or ``contact_name``
+    etc. as fields); ``body`` sets the raw StreamField blocks in place of ``sections``.
+    """
     number = next(_numbers)
-    page = PracticePage(
+    contact = dict(contact or {})
+    for key in CONTACT_FIELDS:
+        if f"contact_{key}" in fields:
+            contact[key] = fields.pop(f"contact_{key}")
+    page = PracticePage(slug=fields.pop("slug", f"praxisbeispiel-{number}"), live=live, **fields)
+    content = PracticeContent(
         title=title or f"Praxisbeispiel {number}",
-        slug=fields.pop("slug", f"praxisbeispiel-{number}"),
-        teaser=fields.pop("teaser", "Ein erprobter Ansatz aus dem Jobcenter."),
-        status=_term(PracticeStatus, status),
+        teaser=teaser,
+        external_id=external_id,
+        jobcenters=list(jobcenters),
+        supra_regional=supra_regional,
+        bundeslaender=[Bundesland.objects.get(code=code) for code in bundeslaender],
         start_date=start,
         end_date=end,
-        body=body or [],
-        live=live,
-        **fields,
+        status=_term(PracticeStatus, status),
+        topics=[_term(Topic, slug) for slug in topics],
+        target_groups=[_term(TargetGroup, slug) for slug in target_groups],
+        phases=[_term(ProcessPhase, slug) for slug in phases],
+        partners=[Partner.of(_term(PartnerType, kind), name) for kind, name in partners],
+        figures=[Figure(*figure) for figure in figures],
+        sections=dict(sections or {}),
+        contact=contact,
     )
-    page.jobcenters = list(jobcenters)
-    page.topics = [_term(Topic, slug) for slug in topics]
-    page.target_groups = [_term(TargetGroup, slug) for slug in target_groups]
-    page.phases = [_term(ProcessPhase, slug) for slug in phases]
-    page.partners = [
-        PracticePartner(partner_type=_term(PartnerType, kind), name=name, sort_order=position)
-        for position, (kind, name) in enumerate(partners)
-    ]
-    page.figures = [
-        PracticeFigure(label=label, value=value, sort_order=position)
-        for position, (label, value) in enumerate(figures)
-    ]
+    practice_apply(page, content=content)
+    if body is not None:
+        page.body = body
     return page
 
 
@@ -123,11 +137,8 @@ def create_practice(
 def create_practices(count: int, *, staff_only: bool = False, **fields) -> list[PracticePage]:
     """``count`` live practices for lists and query counts, written in bulk (``cms.bulk``):
     no revisions, no search index entries."""
+    # The service derives the Länder as PracticePage.save() would, which the bulk writer skips.
     pages = [build_practice(**fields) for _number in range(count)]
-    for page in pages:
-        if not page.supra_regional:
-            # What PracticePage.save() derives, which the bulk writer does not call.
-            page.bundeslaender = page.bundeslaender_from_jobcenters()
     pages_bulk_create(parent=practice_index(), pages=pages)
     if staff_only:
         for page in pages:
@@ -137,7 +148,7 @@ def create_practices(count: int, *, staff_only: bool = False, **fields) -> list[
 
 def create_submission(submitter, title: str | None = None, **content) -> PracticePage:
     """A practice ``submitter`` sent to the review workflow, as the submission form does."""
-    from practices.services import PracticeContent, practice_submit
+    from practices.services import practice_submit
 
     practice_index()
     content.setdefault("teaser", "Ehemalige Teilnehmende begleiten neue Teilnehmende.")

@@ -75,7 +75,7 @@ class TestReporting:
         response = client.post(report_url(offer), {"reason": "egal", "message": "x"})
 
         assert response.status_code == 400
-        error = soup(response).select_one("fieldset p.error").get_text()
+        error = soup(response).select_one("fieldset .error").get_text()
         assert "Bitte eine gültige Auswahl treffen." in error
         assert OfferReport.objects.count() == 0
         assert mail.outbox == []

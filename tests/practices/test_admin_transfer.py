@@ -98,7 +98,7 @@ class TestImport:
         assert not PracticePage.objects.exists()
         token = soup(response).select_one("[data-import-confirm] input[name=token]")["value"]
 
-        response = editor_client.post(CONFIRM, {"token": token})
+        response = editor_client.post(CONFIRM, {"token": token}, follow=True)
 
         assert figures(response, "[data-import-result]") == {
             "created": "2",

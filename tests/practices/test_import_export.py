@@ -317,20 +317,18 @@ class TestImportValid:
 
         assert stderr == ""
         assert PracticePage.objects.live().count() == 5
-        joboffensive = PracticePage.objects.get(external_id="nw-gelsenkirchen-joboffensive")
-        assert [j.name for j in joboffensive.jobcenters.all()] == [
-            "Integrationscenter für Arbeit Gelsenkirchen"
-        ]
-        assert [land.code for land in joboffensive.bundeslaender.all()] == ["NW"]
-        assert ("Betreuungsschlüssel", "1:100") in [
-            (f.label, f.value) for f in joboffensive.figures.all()
-        ]
-        assert {p.name for p in joboffensive.partners.all()} == {
-            "Stadt Gelsenkirchen",
-            "Agentur für Arbeit Gelsenkirchen",
+        care = PracticePage.objects.get(external_id="nw-en-pflegehilfe-einstieg")
+        assert [j.name for j in care.jobcenters.all()] == ["Jobcenter EN"]
+        assert [land.code for land in care.bundeslaender.all()] == ["NW"]
+        assert ("bestanden", "41 von 52") in [(f.label, f.value) for f in care.figures.all()]
+        assert {p.name for p in care.partners.all()} == {
+            "Pflegeschule im Ennepe-Ruhr-Kreis",
+            "Ambulante Dienste und Pflegeheime der Region",
+            "Diakonie Mark-Ruhr",
         }
-        staff_only = PracticePage.objects.get(external_id="he-make-it-work-absolventenmanagement")
+        staff_only = PracticePage.objects.get(external_id="st-th-einwilligung-fallkonferenzen")
         assert PageViewRestriction.objects.filter(page=staff_only).exists()
+        assert sorted(land.code for land in staff_only.bundeslaender.all()) == ["ST", "TH"]
         # Importing the same file again changes nothing but adds revisions.
         stdout, _ = run_import(EXAMPLE_FILE)
         assert (

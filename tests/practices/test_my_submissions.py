@@ -325,7 +325,7 @@ class TestAnsweringAChangeRequest:
             "Viele brechen nach der Maßnahme ab.\n\nDas wollten wir ändern."
         ]
         assert data["section_approach"] == ["Peers <b>begleiten</b> neue Teilnehmende."]
-        assert data["start_date"] == ["2025-02-01"]
+        assert data["start_date"] == ["01.02.2025"]
         assert data["visibility"] == ["staff"]
         assert (data["contact_name"], data["contact_phone"]) == (["Anna Berger"], ["02336 4480-0"])
         assert (data["partner-0-partner_type"], data["partner-0-name"]) == (
@@ -396,7 +396,7 @@ class TestAnsweringAChangeRequest:
         decide(practice, reviewer, "reject", comment=NOTE)
         client.force_login(staff_user)
         data = form_values(client.get(edit_url(practice)))
-        data.update(title=[""], end_date=["2000-01-01"], start_date=["2001-01-01"])
+        data.update(title=[""], end_date=["01.01.2000"], start_date=["01.01.2001"])
         revisions = Revision.objects.count()
 
         response = client.post(edit_url(practice), data)

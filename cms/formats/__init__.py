@@ -1,0 +1,1 @@
+"""Date formats of the site, found through ``FORMAT_MODULE_PATH``."""
