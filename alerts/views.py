@@ -23,6 +23,11 @@ from .services import (
 @login_required
 def saved_searches(request):
     """ "Meine Suchaufträge": rename, change how often, delete."""
+    return _list_page(request)
+
+
+def _list_page(request, *, failed=None, failed_form=None, status: int = 200):
+    """The list; with ``failed`` the saved search whose changes came back with their errors."""
     return render(
         request,
         "alerts/saved_searches.html",
@@ -30,7 +35,10 @@ def saved_searches(request):
             "saved_searches": saved_search_list(user=request.user),
             "frequencies": Frequency.choices,
             "max_saved": MAX_SAVED_SEARCHES,
+            "failed_pk": failed.pk if failed is not None else None,
+            "failed_form": failed_form,
         },
+        status=status,
     )
 
 
@@ -66,15 +74,15 @@ def _own(request, pk: int):
 @require_POST
 def update(request, pk: int):
     saved = _own(request, pk)
-    form = SavedSearchUpdateForm(request.POST)
+    # The ids of the list's inputs for this saved search, so the error summary links to them.
+    form = SavedSearchUpdateForm(request.POST, auto_id=f"saved-{saved.pk}-%s")
+    if form.is_valid():
+        try:
+            saved_search_update(saved=saved, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
     if not form.is_valid():
-        messages.error(request, form_error_text(form))
-        return redirect("alerts:list")
-    try:
-        saved_search_update(saved=saved, **form.cleaned_data)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("alerts:list")
+        return _list_page(request, failed=saved, failed_form=form, status=400)
     messages.success(
         request, _("Your changes to “%(name)s” have been saved.") % {"name": saved.name}
     )

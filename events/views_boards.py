@@ -48,7 +48,12 @@ def _errors(error: ValidationError) -> str:
 
 
 def board(request, session_id: int):
-    board = _visible_board(request, session_id)
+    return _board_page(request, _visible_board(request, session_id))
+
+
+def _board_page(request, board, *, bound: dict | None = None, status: int = 200):
+    """The board; ``bound`` holds the forms that came back with their errors, by their name in
+    the template (``proposal_form``, ``settings_form``, ``paper_form``)."""
     user = request.user
     view = board_view(
         board=board, viewer=user, user=user if permissions.can_take_part(user, board) else None
@@ -79,7 +84,8 @@ def board(request, session_id: int):
             }
         )
         context["paper_form"] = PaperPointsForm(proposals=view.proposals)
-    return render(request, "events/board.html", context)
+    context.update(bound or {})
+    return render(request, "events/board.html", context, status=status)
 
 
 def _remaining_text(remaining: int, budget: int) -> str:
@@ -144,9 +150,7 @@ def propose(request, session_id: int):
     organiser = permissions.can_organise(request.user, board)
     form = ProposalForm(request.POST, columns=board.column_list(), organiser=organiser)
     if not form.is_valid():
-        errors = [str(e) for field_errors in form.errors.values() for e in field_errors]
-        messages.error(request, _("The proposal was not saved: %s") % " ".join(errors))
-        return _back(board, "#vorschlag-neu")
+        return _board_page(request, board, bound={"proposal_form": form}, status=400)
     try:
         proposal = services.proposal_create(
             board=board,
@@ -157,8 +161,8 @@ def propose(request, session_id: int):
             from_workshop=form.cleaned_data.get("from_workshop", False),
         )
     except ValidationError as error:
-        messages.error(request, _("The proposal was not saved: %s") % _errors(error))
-        return _back(board, "#vorschlag-neu")
+        form.add_error(None, _("The proposal was not saved: %s") % _errors(error))
+        return _board_page(request, board, bound={"proposal_form": form}, status=400)
     messages.success(request, _("Your proposal has been added."))
     return _back(board, f"#vorschlag-{proposal.pk}")
 
@@ -170,20 +174,10 @@ def manage(request, session_id: int):
     if not permissions.can_organise(request.user, board):
         return _forbidden(request, _("Only the organisers may change this board."))
     action = request.POST.get("action")
+    if action in {"open_voting", "settings"}:
+        return _settings_save(request, board, open_voting=action == "open_voting")
     try:
-        if action in {"open_voting", "settings"}:
-            form = VotingSettingsForm(request.POST)
-            if not form.is_valid():
-                errors = [str(e) for field_errors in form.errors.values() for e in field_errors]
-                raise ValidationError(errors)
-            service = (
-                services.board_open_voting
-                if action == "open_voting"
-                else services.board_settings_update
-            )
-            service(board=board, **form.cleaned_data)
-            message = _("The voting is open.") if action == "open_voting" else _("Settings saved.")
-        elif action == "close_voting":
+        if action == "close_voting":
             services.board_close_voting(board=board)
             message = _("The voting is closed.")
         elif action == "open_proposals":
@@ -201,6 +195,20 @@ def manage(request, session_id: int):
     return _back(board, "#organisation")
 
 
+def _settings_save(request, board, *, open_voting: bool):
+    form = VotingSettingsForm(request.POST)
+    if form.is_valid():
+        service = services.board_open_voting if open_voting else services.board_settings_update
+        try:
+            service(board=board, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+    if not form.is_valid():
+        return _board_page(request, board, bound={"settings_form": form}, status=400)
+    messages.success(request, _("The voting is open.") if open_voting else _("Settings saved."))
+    return _back(board, "#organisation")
+
+
 @require_POST
 def paper(request, session_id: int):
     board = _visible_board(request, session_id)
@@ -208,15 +216,14 @@ def paper(request, session_id: int):
         return _forbidden(request, _("Only the organisers may change this board."))
     proposals = list(Proposal.objects.filter(board=board))
     form = PaperPointsForm(request.POST, proposals=proposals)
+    if form.is_valid():
+        try:
+            services.paper_points_set(board=board, points=form.points())
+        except ValidationError as error:
+            form.add_error(None, error)
     if not form.is_valid():
-        messages.error(request, _("Enter a whole number between 0 and 10000 for every proposal."))
-        return _back(board, "#pinnwand")
-    try:
-        services.paper_points_set(board=board, points=form.points())
-    except ValidationError as error:
-        messages.error(request, _errors(error))
-    else:
-        messages.success(request, _("The points from the pin board have been saved."))
+        return _board_page(request, board, bound={"paper_form": form}, status=400)
+    messages.success(request, _("The points from the pin board have been saved."))
     return _back(board, "#pinnwand")
 
 

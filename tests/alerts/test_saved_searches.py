@@ -156,19 +156,26 @@ class TestMySavedSearches:
         assert soup.find("input", attrs={"name": "name"})["value"] == "Alleinerziehende NRW"
 
     @pytest.mark.parametrize(
-        ("data", "message"),
+        ("data", "message", "field_name"),
         [
-            ({"name": "  ", "frequency": "weekly"}, "Bitte geben Sie einen Namen ein."),
-            ({"name": "Neu", "frequency": "hourly"}, "Bitte wählen Sie, wie oft"),
+            ({"name": "  ", "frequency": "weekly"}, "Bitte geben Sie einen Namen ein.", "name"),
+            ({"name": "Neu", "frequency": "hourly"}, "Bitte wählen Sie, wie oft", "frequency"),
         ],
     )
-    def test_bad_changes_change_nothing(self, client, staff_user, data, message):
+    def test_bad_changes_change_nothing(self, client, staff_user, data, message, field_name):
         saved = create_saved_search(staff_user)
         client.force_login(staff_user)
 
-        response = client.post(reverse("alerts:update", args=[saved.pk]), data, follow=True)
+        response = client.post(reverse("alerts:update", args=[saved.pk]), data)
 
-        assert message in messages_text(response)
+        assert response.status_code == 400
+        soup = BeautifulSoup(response.content, "html.parser")
+        form = soup.select_one(f"form[action='{reverse('alerts:update', args=[saved.pk])}']")
+        link = form.select_one("#saved-errors a[href]")
+        assert message in link.text
+        field = form.select_one(link["href"])
+        assert field["aria-invalid"] == "true"
+        assert field["name"] == field_name
         before = saved.name
         saved.refresh_from_db()
         assert (saved.name, saved.frequency) == (before, Frequency.IMMEDIATE)

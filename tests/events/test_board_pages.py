@@ -268,13 +268,20 @@ class TestProposals:
         assert proposal.author == staff_user and not proposal.from_workshop
         assert soup(response).select_one(f"#vorschlag-{proposal.pk} h3").text == "Schnuppertage"
 
-    def test_unknown_column_is_a_german_message(self, client, board, staff_user):
+    def test_unknown_column_comes_back_with_a_linked_error_summary(self, client, board, staff_user):
         client.force_login(staff_user)
         response = client.post(
-            url(board, "board_propose"), {"title": "X", "column": "Gibt es nicht"}, follow=True
+            url(board, "board_propose"), {"title": "X", "column": "Gibt es nicht"}
         )
+        assert response.status_code == 400
         assert not Proposal.objects.exists()
-        assert "nicht gespeichert" in soup(response).select_one(".messages").text
+        page = soup(response)
+        summary = page.select_one("#vorschlag-neu form #vorschlag-fehler")
+        link = summary.select_one("a[href]")
+        assert "gültige Auswahl" in link.text
+        field = page.select_one(link["href"])
+        assert field["name"] == "column" and field["aria-invalid"] == "true"
+        assert page.select_one("#vorschlag-neu input[name=title]")["value"] == "X"
 
     def test_closed_board_refuses(self, client, board, staff_user):
         services.proposals_close(board=board)
@@ -340,7 +347,7 @@ class TestOrganiser:
             True,
         )
 
-    def test_bad_settings_are_a_message(self, client, board, editor):
+    def test_bad_settings_come_back_with_an_error_summary(self, client, board, editor):
         services.board_close_voting(board=board)
         client.force_login(editor)
         response = client.post(
@@ -350,9 +357,10 @@ class TestOrganiser:
                 "points_per_participant": "2",
                 "max_points_per_proposal": "5",
             },
-            follow=True,
         )
-        assert "nicht größer" in soup(response).select_one(".messages").text
+        assert response.status_code == 400
+        summary = soup(response).select_one("#organisation form #einstellungen-fehler")
+        assert "nicht größer" in summary.text
         board.refresh_from_db()
         assert board.voting == VotingState.CLOSED
 
@@ -374,8 +382,16 @@ class TestOrganiser:
     def test_transfer_from_paper_bad_number(self, client, board, editor):
         first = add(board, "A")
         client.force_login(editor)
-        response = client.post(url(board, "board_paper"), {f"p{first.pk}": "-3"}, follow=True)
-        assert response.status_code == 200
+        response = client.post(url(board, "board_paper"), {f"p{first.pk}": "-3"})
+        assert response.status_code == 400
+        page = soup(response)
+        link = page.select_one("#pinnwand-fehler a[href]")
+        field = page.select_one(link["href"])
+        assert (field["name"], field["value"], field["aria-invalid"]) == (
+            f"p{first.pk}",
+            "-3",
+            "true",
+        )
         first.refresh_from_db()
         assert first.paper_points == 0
 
