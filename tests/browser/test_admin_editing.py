@@ -15,7 +15,8 @@ REPLACED_BY_BOTH = (
 
 
 def many_jobcenters() -> int:
-    """As many Jobcenters as Germany has, among them one whose name has an umlaut."""
+    """As many Jobcenters as Germany has; among the demo's is one whose name has an umlaut,
+    Jobcenter München."""
     from practices.models import Bundesland, Jobcenter
 
     lands = list(Bundesland.objects.all())
@@ -27,13 +28,6 @@ def many_jobcenters() -> int:
                 bundesland=lands[number % len(lands)],
             )
             for number in range(400)
-        ]
-        + [
-            Jobcenter(
-                name="Jobcenter München",
-                slug="jobcenter-muenchen",
-                bundesland=Bundesland.objects.get(code="BY"),
-            )
         ]
     )
     return Jobcenter.objects.count()
