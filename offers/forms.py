@@ -6,7 +6,7 @@ from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
 from cms.validators import SingleLineFormMixin
-from practices.services import richtext_to_text
+from practices.content import richtext_to_text
 
 from .models import OfferLocation, OfferPage, OfferReport
 from .services import Location, OfferContent

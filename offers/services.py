@@ -17,12 +17,9 @@ from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 from wagtail.models import WorkflowState
 
+from practices.content import richtext_to_text, text_to_richtext
 from practices.reference import UMLAUTS
-from practices.services import (
-    _silence_admin_notifications,
-    richtext_to_text,
-    text_to_richtext,
-)
+from practices.services import _silence_admin_notifications
 from search.indexing import outbox_record
 
 from .models import OfferIndexPage, OfferPage, OfferReport, Provider, location_rows

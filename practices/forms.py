@@ -13,6 +13,7 @@ from cms.privacy_guard import PersonalDataGuardForm
 from cms.validators import SingleLineFormMixin
 
 from .blocks import SECTIONS
+from .content import Figure, Partner, PracticeContent, richtext_to_text
 from .models import (
     Bundesland,
     Jobcenter,
@@ -23,7 +24,6 @@ from .models import (
     Topic,
 )
 from .selectors import DEFAULT_SORT, PracticeFilters, practice_filter_choices
-from .services import Figure, Partner, PracticeContent, richtext_to_text
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 # A text input with the German format rather than <input type=date>: browsers and screen readers

@@ -13,14 +13,7 @@ from cms.access import page_is_restricted, page_set_staff_only
 from cms.mail.services import email_send
 from cms.site_url import absolute_url
 
-# The content and its text conversions live in ``content``; forms and other apps import them
-# from here, where the writes are.
-from .content import Figure as Figure
-from .content import Partner as Partner
 from .content import PracticeContent, practice_apply
-from .content import practice_body as practice_body
-from .content import richtext_to_text as richtext_to_text
-from .content import text_to_richtext as text_to_richtext
 from .models import PracticeDocument, PracticeImage, PracticeIndexPage, PracticePage
 from .reference import UMLAUTS
 

@@ -14,8 +14,8 @@ from typing import Any
 from django.db.models import Prefetch
 from wagtail.models import PageViewRestriction
 
+from practices.content import richtext_to_text
 from practices.models import Jobcenter
-from practices.services import richtext_to_text
 
 from ..models import Access, OfferLocation, OfferPage, OfferStatus, Provider
 from .columns import (

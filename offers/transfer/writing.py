@@ -16,8 +16,8 @@ from django.db import transaction
 from wagtail.coreutils import find_available_slug
 
 from cms.access import page_set_staff_only
+from practices.content import text_to_richtext
 from practices.reference import term_slug
-from practices.services import text_to_richtext
 
 from ..models import OfferPage, Provider, location_rows
 from .checking import OfferData, ProviderData

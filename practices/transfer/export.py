@@ -15,8 +15,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.models import PageViewRestriction
 
+from ..content import richtext_to_text
 from ..models import Jobcenter, PracticePage, PracticePartner
-from ..services import richtext_to_text
 from .format import (
     BOM,
     CONTACT_FIELDS,

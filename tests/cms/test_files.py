@@ -20,8 +20,9 @@ from cms.access import (
     page_set_staff_only,
 )
 from cms.accounts.groups import EDITORS, MODERATORS, STAFF
+from practices.content import PracticeContent
 from practices.models import PracticeDocument, PracticeImage
-from practices.services import PracticeContent, practice_submit
+from practices.services import practice_submit
 from tests.cms.magazine_helpers import guide_index, magazine_index, make_guide, make_issue
 from tests.factories import create_user, site_home
 from tests.factories.files import create_document, create_image, pdf_upload, png_upload

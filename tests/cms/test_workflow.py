@@ -19,7 +19,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from cms.accounts.groups import EDITORS, MODERATORS, STAFF, TASK_NAME, groups_sync
 from cms.models import ArticlePage, ReviewDecline, ReviewTask
-from practices.services import PracticeContent, practice_submit
+from practices.content import PracticeContent
+from practices.services import practice_submit
 from search.models import IndexOutbox, SearchDocument
 from tests.cms.magazine_helpers import make_article
 from tests.factories import create_user
