@@ -38,8 +38,9 @@ install: $(STAMP) $(GEODATA)/deu.topo.json ## Create .venv with every Python dep
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
+# The demo's texts are embedded in one go, with every core (a site's worker processes keep one).
 demo: migrate
-	$(BIN)/python manage.py load_demo
+	SEARCH_EMBEDDER_THREADS=$$(nproc) $(BIN)/python manage.py load_demo
 
 run: demo ## Install, migrate, load the demo content and serve http://127.0.0.1:8000/
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

@@ -1,27 +1,43 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import Frequency, SearchKind
-from .selectors import NAME_MAX_LENGTH
+from .models import Frequency
+from .selectors import NAME_MAX_LENGTH, InvalidQuery, query_normalise
+
+QUERY_MAX_LENGTH = 2000
 
 
 class SavedSearchCreateForm(forms.Form):
-    kind = forms.ChoiceField(
-        choices=SearchKind.choices,
-        error_messages={
-            "required": _("This kind of search cannot be saved."),
-            "invalid_choice": _("This kind of search cannot be saved."),
-        },
-    )
-    query = forms.CharField(required=False, max_length=2000)
+    # Kind and query come from the results page, not from the member: their errors cannot be
+    # corrected in a field, so they are errors of the whole form (no label, no link).
+    kind = forms.CharField(required=False, widget=forms.HiddenInput)
+    query = forms.CharField(required=False, widget=forms.HiddenInput)
     frequency = forms.ChoiceField(
         label=_("E-mail about new results"),
         choices=Frequency.choices,
+        widget=forms.RadioSelect,
         error_messages={
             "required": _("Please choose how often you want to be notified."),
             "invalid_choice": _("Please choose how often you want to be notified."),
         },
     )
+
+    # The kind and stored query once they are known to be savable, so that the page can show
+    # what would be saved even when the frequency or the member's limit stops it.
+    search: tuple[str, str] | None = None
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, query = cleaned.get("kind", ""), cleaned.get("query", "")
+        if len(query) > QUERY_MAX_LENGTH:
+            raise ValidationError(_("This search is too long to be saved."))
+        try:
+            cleaned["query"] = query_normalise(kind=kind, query=query)
+        except InvalidQuery as error:
+            raise ValidationError(str(error)) from error
+        self.search = (kind, cleaned["query"])
+        return cleaned
 
 
 class SavedSearchUpdateForm(forms.Form):
@@ -38,8 +54,3 @@ class SavedSearchUpdateForm(forms.Form):
             "invalid_choice": _("Please choose how often you want to be notified."),
         },
     )
-
-
-def form_error_text(form: forms.Form) -> str:
-    """The errors of a small form as one sentence for a message on the next page."""
-    return " ".join(str(error) for errors in form.errors.values() for error in errors)

@@ -6,11 +6,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from .forms import SavedSearchCreateForm, SavedSearchUpdateForm, form_error_text
+from .forms import SavedSearchCreateForm, SavedSearchUpdateForm
 from .models import Frequency
-from .selectors import saved_search_list, saved_search_of
+from .selectors import query_describe, results_paths, saved_search_list, saved_search_of
 from .services import (
     MAX_SAVED_SEARCHES,
     saved_search_create,
@@ -43,24 +43,46 @@ def _list_page(request, *, failed=None, failed_form=None, status: int = 200):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def save(request):
-    """Save the search or practice filter shown on the page the form was on."""
+    """Save the search or practice filter shown on the page the form was on; GET (and a
+    submission that comes back with errors) shows what would be saved, with the form."""
+    if request.method == "GET":
+        form = SavedSearchCreateForm(
+            {
+                "kind": request.GET.get("kind", ""),
+                "query": request.GET.get("query", ""),
+                "frequency": Frequency.WEEKLY,
+            }
+        )
+        return _create_page(request, form, status=200 if form.is_valid() else 400)
     form = SavedSearchCreateForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, form_error_text(form))
-        return redirect("alerts:list")
-    try:
-        saved = saved_search_create(user=request.user, **form.cleaned_data)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("alerts:list")
-    messages.success(
-        request,
-        _("Your saved search “%(name)s” has been saved. We will e-mail you about new results.")
-        % {"name": saved.name},
-    )
-    return redirect("alerts:list")
+    if form.is_valid():
+        try:
+            saved = saved_search_create(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your saved search “%(name)s” has been saved. We will e-mail you about new "
+                    "results."
+                )
+                % {"name": saved.name},
+            )
+            return redirect("alerts:list")
+    return _create_page(request, form, status=400)
+
+
+def _create_page(request, form: SavedSearchCreateForm, *, status: int):
+    """„Suchauftrag anlegen“: what would be saved and the form, or why it cannot be saved."""
+    context = {"form": form, "max_saved": MAX_SAVED_SEARCHES}
+    if form.search is not None:
+        kind, query = form.search
+        context["description"] = query_describe(kind=kind, query=query)
+        context["results_path"] = results_paths()[kind] + f"?{query}"
+    return render(request, "alerts/save.html", context, status=status)
 
 
 def _own(request, pk: int):

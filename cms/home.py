@@ -4,7 +4,8 @@ Each app registers, from its ``AppConfig.ready()``, the sections it shows on the
 (``register_section``): a name, a place in the order, a template, a loader that gives the
 template its context (or ``None`` to leave the section out), whether only members see it and
 whether it may be cached. ``HomePage`` asks only this registry, so ``cms`` imports none of the
-apps that come after it.
+apps that come after it. The members' section „Neu in Ihrer Region“ is made the same way: each
+app adds what it has of the member's Land (``register_region_part``).
 
 A cached section shows the same to everybody who may see the same pages, so its rendered HTML
 is kept per audience: the page restrictions a viewer does not pass (``audience_key``). The keys
@@ -26,6 +27,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.images import get_image_model
@@ -33,6 +35,7 @@ from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.access import is_authenticated, page_restrictions, visible_pages
+from cms.regions import BUNDESLAENDER
 
 GENERATION_KEY = "home:generation"
 # Upcoming events pass without a signal; this bounds how long one may outstay its end.
@@ -180,6 +183,64 @@ def privacy_changed(sender, **kwargs) -> None:
 def privacy_groups_changed(sender, action, **kwargs) -> None:
     if action in {"post_add", "post_remove", "post_clear"}:
         home_content_changed()
+
+
+# --- the member's region ---------------------------------------------------------------------
+
+RegionLoader = Callable[[HttpRequest, str], dict | None]
+
+
+@dataclass(frozen=True)
+class RegionPart:
+    """What one app adds to „Neu in Ihrer Region“: ``load(request, land_code)`` gives the
+    template its context for the member's Land, or ``None`` when the Land has nothing of it."""
+
+    name: str
+    order: int
+    template: str
+    load: RegionLoader
+
+
+_region_parts: dict[str, RegionPart] = {}
+
+
+def register_region_part(part: RegionPart) -> None:
+    _region_parts[part.name] = part
+
+
+def registered_region_parts() -> list[RegionPart]:
+    return sorted(_region_parts.values(), key=lambda part: (part.order, part.name))
+
+
+def region_section(request: HttpRequest) -> dict:
+    """„Neu in Ihrer Region“: what the apps show of the Bundesland in the member's profile;
+    without a Land, the way to set one. Never cached: the Land and the Jobcenter are personal."""
+    user = request.user
+    land_code = user.region
+    land = dict(BUNDESLAENDER).get(land_code)
+    if land is None:
+        return {"land": None, "profile_url": reverse("accounts:profile")}
+    parts = []
+    for part in registered_region_parts():
+        context = part.load(request, land_code)
+        if context is None:
+            continue
+        context = {"part": part, "land": land, "land_code": land_code, **context}
+        html = render_to_string(part.template, context, request=request).strip()
+        if html:
+            parts.append(RenderedSection(name=part.name, html=mark_safe(html)))
+    return {"land": land, "parts": parts}
+
+
+register_section(
+    HomeSection(
+        name="region",
+        order=20,
+        template="cms/home/region.html",
+        load=region_section,
+        members_only=True,
+    )
+)
 
 
 # --- the magazine's section -------------------------------------------------------------------

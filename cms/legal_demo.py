@@ -19,6 +19,7 @@ def legal_values() -> dict[str, int]:
         "unsubscribe_days": settings.FORUM_UNSUBSCRIBE_MAX_AGE_DAYS,
         "login_record_days": settings.AXES_RECORD_RETENTION_DAYS,
         "feedback_days": settings.ACCESSIBILITY_FEEDBACK_RETENTION_DAYS,
+        "import_run_days": settings.IMPORT_RUN_RETENTION_DAYS,
     }
 
 
@@ -75,6 +76,13 @@ PRIVACY_SECTIONS: list[tuple[str | None, str]] = [
         "erhält die Meldung per E-Mail und beantwortet sie innerhalb eines Monats. Die Meldung "
         "wird {feedback_days} Tage nach der Antwort gelöscht, damit wir bei Rückfragen oder "
         "einem Schlichtungsverfahren darauf zurückgreifen können.</p>",
+    ),
+    (
+        "Importe der Redaktion",
+        "<p>Wenn die Redaktion Praxisbeispiele aus einer Datei importiert, speichern wir, wer "
+        "den Import gestartet hat, den Dateinamen, den Zeitpunkt, das Ergebnis und etwaige "
+        "Fehlermeldungen, die Angaben aus der Datei wiedergeben können. Diese Angaben werden "
+        "{import_run_days} Tage nach dem Ende des Imports gelöscht.</p>",
     ),
     (
         "Cookies",

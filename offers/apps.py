@@ -9,6 +9,7 @@ class OffersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import receivers, search  # noqa: F401
+        from . import home, receivers, search  # noqa: F401
 
         search.register()
+        home.register()

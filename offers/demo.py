@@ -33,9 +33,8 @@ DATA_FILE = Path(__file__).with_name("demo_offers.json")
 INDEX_SLUG = "angebote"
 INDEX_TITLE = "Angebote"
 INDEX_INTRO = (
-    "<p>Angebote von Trägern, Beratungsstellen und Partnern in Ihrer Region: Schuldner- und "
-    "Suchtberatung, Kinderbetreuung, Coaching und Weiterbildung. Suchen Sie nach Handlungsfeld, "
-    "Zielgruppe und Förderweg oder nach Angeboten in der Nähe Ihres Jobcenters.</p>"
+    "<p>Angebote von Trägern, Beratungsstellen und Partnern in Ihrer Region – von der "
+    "Schuldnerberatung bis zum Coaching.</p>"
 )
 # The provider demo login (cms.demo.DEMO_USERS) keeps the offers of this provider.
 PROVIDER_USERNAME = "traeger"

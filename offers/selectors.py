@@ -2,9 +2,11 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 
-from .models import OfferLocation, OfferPage
+from cms.access import page_restrictions, visible_pages
+
+from .models import OfferLocation, OfferPage, OfferStatus
 
 
 def offer_cards(object_ids: list[str]) -> dict[str, OfferPage]:
@@ -100,3 +102,27 @@ def nearby_offers_for(*, practice, user) -> NearbyOffers | None:
         more_url=f"{index.url}?{more.urlencode()}" if index.url else "",
         around=near is not None,
     )
+
+
+def region_offers(*, land_code: str, user, limit: int) -> list[OfferPage]:
+    """The newest offers the user may see whose service area reaches into the Land: the Land
+    of their Jobcenter districts, which is also what the offer search filters by. Ended offers
+    are no news."""
+    in_land = OfferPage.jobcenters.through.objects.filter(
+        offerpage_id=OuterRef("pk"), jobcenter__bundesland__code=land_code
+    )
+    offers = list(
+        visible_pages(OfferPage.objects.live(), user)
+        .filter(Exists(in_land))
+        .exclude(offer_status=OfferStatus.ENDED)
+        .select_related("provider")
+        .prefetch_related(
+            Prefetch("locations", queryset=OfferLocation.objects.order_by("sort_order"))
+        )
+        .order_by("-first_published_at", "-pk")[:limit]
+    )
+    # The restrictions are read once per request; the page's own property asks per offer.
+    restrictions = page_restrictions(user)
+    for offer in offers:
+        offer.__dict__["is_staff_only"] = bool(restrictions.on(offer.path))
+    return offers

@@ -1,14 +1,19 @@
-"""The practice library's sections of the home page: the newest practices for everybody, and
-for members the newest of the Bundesland in their profile."""
+"""The practice library on the home page: the newest practices for everybody, and for members
+the newest of the Bundesland in their profile („Neu in Ihrer Region“)."""
 
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
-from django.urls import reverse
 
-from cms.home import HomeSection, index_page_url, register_section, request_memo
-from cms.regions import BUNDESLAENDER
+from cms.home import (
+    HomeSection,
+    RegionPart,
+    index_page_url,
+    register_region_part,
+    register_section,
+    request_memo,
+)
 
 from .models import Jobcenter, PracticeIndexPage, PracticePage
 from .selectors import SORTS, PracticeFilters, practice_base_queryset, practice_list
@@ -43,14 +48,11 @@ def newest_practices_section(request: HttpRequest) -> dict | None:
     }
 
 
-def region_section(request: HttpRequest) -> dict:
-    """„Neu in Ihrer Region“: the newest practices of the member's Bundesland, those of the
-    Jobcenter their profile names first; without a Land, the way to set one."""
+def region_practices_part(request: HttpRequest, land_code: str) -> dict | None:
+    """The newest practices of the member's Land, those of the Jobcenter their profile names
+    first."""
     user = request.user
-    land_name = dict(BUNDESLAENDER).get(user.region)
-    if land_name is None:
-        return {"land": None, "profile_url": reverse("accounts:profile")}
-    queryset = practice_list(filters=PracticeFilters(bundeslaender=[user.region]), user=user)
+    queryset = practice_list(filters=PracticeFilters(bundeslaender=[land_code]), user=user)
     own_ids: set[int] = set()
     organisation = user.organisation.strip()
     if organisation:
@@ -65,13 +67,15 @@ def region_section(request: HttpRequest) -> dict:
         own_ids = {pk for pk, own_jobcenter in rows if own_jobcenter}
     else:
         ids = _ids(queryset, REGION_SHOWN)
+    practices = _cards(request, ids)
+    if not practices:
+        return None
     index_url = index_page_url(request, PracticeIndexPage)
     return {
-        "land": land_name,
-        "practices": _cards(request, ids),
+        "practices": practices,
         "own_ids": own_ids,
         "organisation": organisation,
-        "land_url": f"{index_url}?bundesland={user.region}" if index_url else "",
+        "land_url": f"{index_url}?bundesland={land_code}" if index_url else "",
     }
 
 
@@ -85,12 +89,11 @@ def register() -> None:
             cached=True,
         )
     )
-    register_section(
-        HomeSection(
-            name="region",
-            order=20,
-            template="cms/home/region.html",
-            load=region_section,
-            members_only=True,
+    register_region_part(
+        RegionPart(
+            name="practices",
+            order=10,
+            template="cms/home/region_practices.html",
+            load=region_practices_part,
         )
     )

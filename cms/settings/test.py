@@ -1,5 +1,6 @@
 """The test suite: fast hashing, captured e-mail, the environment's database."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -31,3 +32,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 FORUM_MIN_POST_INTERVAL_SECONDS = 0
 FORUM_NEW_MEMBER_TOPICS_PER_DAY = 0
 FORUM_NEW_MEMBER_REPLIES_PER_DAY = 0
+
+# The site's embedding model, with the vectors it computed for passages kept on disk between
+# tests (tests/embedder.py): each test's database starts empty.
+SEARCH_EMBEDDER = os.environ.get("SEARCH_EMBEDDER", "tests.embedder.DiskCachedEmbedder")

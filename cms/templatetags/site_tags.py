@@ -52,9 +52,11 @@ def main_navigation(context):
 
 
 @register.filter
-def selected_option_count(facet_groups) -> int:
-    """How many facet options are ticked across the groups, for the "Filter (n)" summary."""
-    return sum(option.selected for group in facet_groups or () for option in group["options"])
+def selected_option_count(facet_groups, extra=0) -> int:
+    """How many facet options are ticked across the groups, for the "Filter (n)" summary, plus
+    ``extra`` filters of the page's own that are set."""
+    ticked = sum(option.selected for group in facet_groups or () for option in group["options"])
+    return ticked + int(extra or 0)
 
 
 @register.filter

@@ -21,10 +21,15 @@ def save_form(response):
 
 
 def form_data(form, **changes) -> dict:
-    data = {field["name"]: field.get("value", "") for field in form.find_all("input")}
-    data["frequency"] = form.find("select", attrs={"name": "frequency"}).find(
-        "option", selected=True
-    )["value"]
+    """What the browser sends: the inputs, the checked radio and the selected option."""
+    data = {
+        field["name"]: field.get("value", "")
+        for field in form.find_all("input")
+        if field.get("type") != "radio" or field.has_attr("checked")
+    }
+    select = form.find("select", attrs={"name": "frequency"})
+    if select is not None:
+        data["frequency"] = select.find("option", selected=True)["value"]
     return data | changes
 
 
@@ -82,19 +87,54 @@ class TestSaveFromThePages:
         assert not SavedSearch.objects.exists()
 
 
+def summary_items(response) -> list[str]:
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [item.get_text(" ", strip=True) for item in soup.select("[data-error-summary] li")]
+
+
 class TestBadInput:
     @pytest.fixture
     def member(self, client, library, staff_user):
         client.force_login(staff_user)
         return staff_user
 
+    def test_bad_frequency_shows_the_form_again_with_the_field_marked(self, client, member):
+        data = {"kind": "practices", "query": SINGLE_PARENTS_NRW, "frequency": "daily"}
+
+        response = client.post(SAVE, data)
+
+        assert response.status_code == 400
+        assert not SavedSearch.objects.exists()
+        form = save_form(response)
+        summary = form.select_one("[data-error-summary]")
+        assert summary.find(id=summary["aria-labelledby"]).get_text(strip=True) == (
+            "Bitte korrigieren Sie 1 Angabe"
+        )
+        link = summary.select_one("li a")
+        assert link.get_text(strip=True) == (
+            "E-Mail bei neuen Treffern: Bitte wählen Sie, wie oft Sie benachrichtigt werden "
+            "möchten."
+        )
+        radio = form.select_one(link["href"])
+        assert (radio["type"], radio["name"]) == ("radio", "frequency")
+        radios = form.select("input[name=frequency]")
+        assert [r["value"] for r in radios] == ["immediate", "weekly"]
+        assert all(r["aria-invalid"] == "true" for r in radios)
+        assert form.find("input", attrs={"name": "query"})["value"] == SINGLE_PARENTS_NRW
+        assert "Alleinerziehende, Nordrhein-Westfalen" in form.find("strong").get_text()
+
+    def test_correcting_the_frequency_then_saves(self, client, member):
+        data = {"kind": "practices", "query": SINGLE_PARENTS_NRW, "frequency": "daily"}
+        form = save_form(client.post(SAVE, data))
+
+        response = client.post(SAVE, form_data(form, frequency="immediate"))
+
+        assert response.status_code == 302
+        assert SavedSearch.objects.get().frequency == Frequency.IMMEDIATE
+
     @pytest.mark.parametrize(
         ("data", "message"),
         [
-            (
-                {"kind": "practices", "query": SINGLE_PARENTS_NRW, "frequency": "daily"},
-                "Bitte wählen Sie, wie oft Sie benachrichtigt werden möchten.",
-            ),
             (
                 {"kind": "forum", "query": SINGLE_PARENTS_NRW, "frequency": "weekly"},
                 "Diese Art von Suche kann nicht gespeichert werden.",
@@ -104,6 +144,10 @@ class TestBadInput:
                 "Bitte wählen Sie zuerst mindestens einen Filter.",
             ),
             (
+                {"kind": "practices", "query": "zielgruppe=gibt-es-nicht", "frequency": "weekly"},
+                "Zielgruppe",
+            ),
+            (
                 {"kind": "search", "query": "sort=newest", "frequency": "weekly"},
                 "Bitte geben Sie zuerst Suchwörter ein oder wählen Sie einen Filter.",
             ),
@@ -111,32 +155,94 @@ class TestBadInput:
                 {"kind": "practices", "query": "von=1800", "frequency": "weekly"},
                 "Aktiv ab (Jahr)",
             ),
+            (
+                {"kind": "search", "query": "q=" + "Sucht " * 400, "frequency": "weekly"},
+                "Diese Suche ist zu lang, um sie zu speichern.",
+            ),
         ],
     )
-    def test_nothing_is_saved_and_the_message_says_why(self, client, member, data, message):
-        response = client.post(SAVE, data, follow=True)
+    def test_a_query_that_cannot_be_saved_says_why(self, client, member, data, message):
+        response = client.post(SAVE, data)
 
-        assert response.status_code == 200
-        assert message in messages_text(response)
+        assert response.status_code == 400
+        [item] = summary_items(response)
+        assert message in item
+        # Nothing the member could correct: no form to send again, a way back instead.
+        assert save_form(response) is None
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert soup.find("a", href=reverse("search:search")) is not None
         assert not SavedSearch.objects.exists()
 
     def test_the_same_search_twice(self, client, member):
         create_saved_search(member)
         data = {"kind": "practices", "query": SINGLE_PARENTS_NRW, "frequency": "weekly"}
 
-        response = client.post(SAVE, data, follow=True)
+        response = client.post(SAVE, data)
 
-        assert "bereits gespeichert" in messages_text(response)
+        assert response.status_code == 400
+        assert summary_items(response) == ["Sie haben diese Suche bereits gespeichert."]
         assert SavedSearch.objects.count() == 1
 
     def test_at_most_twenty(self, client, member):
         create_saved_searches(member, MAX_SAVED_SEARCHES, frequency="weekly")
         data = {"kind": "search", "query": "q=Sucht", "frequency": "weekly"}
 
-        response = client.post(SAVE, data, follow=True)
+        response = client.post(SAVE, data)
 
-        assert "höchstens 20 Suchaufträge" in messages_text(response)
+        assert response.status_code == 400
+        [item] = summary_items(response)
+        assert "höchstens 20 Suchaufträge" in item
+        assert save_form(response).select_one("[data-error-summary]") is not None
         assert SavedSearch.objects.count() == MAX_SAVED_SEARCHES
+
+
+class TestSavePage:
+    """GET of the save address: what will be saved and the form, also without JavaScript."""
+
+    def test_shows_the_search_and_the_form(self, client, library, staff_user):
+        client.force_login(staff_user)
+
+        response = client.get(SAVE, {"kind": "practices", "query": SINGLE_PARENTS_NRW})
+
+        assert response.status_code == 200
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert soup.h1.get_text(strip=True) == "Suchauftrag anlegen"
+        assert soup.select("[data-error-summary]") == []
+        form = save_form(response)
+        assert form.find("strong").get_text(strip=True) == (
+            "Praxisbeispiele: Alleinerziehende, Nordrhein-Westfalen"
+        )
+        checked = form.find("input", attrs={"name": "frequency", "checked": True})
+        assert checked["value"] == "weekly"
+        assert form.find("a", href=f"{INDEX}?{SINGLE_PARENTS_NRW}") is not None
+        assert not SavedSearch.objects.exists()
+
+        client.post(SAVE, form_data(form))
+
+        assert SavedSearch.objects.get().query == SINGLE_PARENTS_NRW
+
+    def test_a_query_that_cannot_be_saved(self, client, library, staff_user):
+        client.force_login(staff_user)
+
+        response = client.get(SAVE, {"kind": "practices", "query": "seite=2"})
+
+        assert response.status_code == 400
+        assert summary_items(response) == ["Bitte wählen Sie zuerst mindestens einen Filter."]
+        assert save_form(response) is None
+
+    def test_needs_a_login(self, client, library):
+        response = client.get(SAVE, {"kind": "practices", "query": SINGLE_PARENTS_NRW})
+
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:login"))
+
+    def test_query_count(self, client, library, staff_user, django_assert_max_num_queries):
+        client.force_login(staff_user)
+        params = {"kind": "practices", "query": SINGLE_PARENTS_NRW}
+        client.get(SAVE, params)  # warm the per-process caches (site root paths)
+
+        with django_assert_max_num_queries(15):
+            assert client.get(SAVE, params).status_code == 200
 
 
 class TestMySavedSearches:

@@ -30,7 +30,7 @@ def test_member_of_jobcenter_en_finds_the_nearest_debt_counselling(
     assert_accessible(page)
 
     page.get_by_label("Wonach suchen Sie?").fill("Schuldnerberatung")
-    page.get_by_label("Umkreis").select_option(label="25 km")
+    page.get_by_label("Umkreis", exact=True).select_option(label="25 km")
     page.get_by_label("Wonach suchen Sie?").press("Enter")
     expect(page.get_by_text("Angebote im Umkreis von 25 km um Jobcenter EN")).to_be_visible()
 

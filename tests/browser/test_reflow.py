@@ -157,6 +157,10 @@ def _pages(*, member: bool) -> list[Visit]:
         Visit("watched topics", reverse("forum:watches")),
         Visit("member", reverse("forum:member", args=["anna.berger"])),
         Visit("saved searches", reverse("alerts:list")),
+        Visit(
+            "save a search",
+            reverse("alerts:save") + "?kind=practices&query=zielgruppe%3Dalleinerziehende",
+        ),
         Visit("profile", reverse("accounts:profile")),
         Visit("events", "/veranstaltungen/"),
         Visit("past events", "/veranstaltungen/?zeit=vergangen"),
@@ -268,11 +272,13 @@ def test_text_spacing_override_cuts_no_text(open_as, demo_site):
     assert failures == [], _report(failures)
 
 
-def test_filters_fold_behind_a_disclosure_on_phones(page, browser, live_server, demo_site):
+def test_filters_fold_behind_a_disclosure_on_phones(page, browser, live_server, demo_site, open_as):
     lists = [
         ("/praxisbeispiele/?handlungsfeld=sucht&bundesland=NW", ".practice-card", "Filter (2)"),
         ("/suche/?q=Beratung", ".search-hit", "Filter"),
         ("/angebote/?topic=schulden", ".offer-card", "Filter (1)"),
+        # The place counts as a filter; it sits in the panel too.
+        ("/angebote/?nahe=jobcenter-en&umkreis=25", ".offer-card", "Filter (1)"),
         ("/veranstaltungen/?zeit=vergangen", ".event-card", "Filter"),
         ("/jobcenter/?land=NW", ".jobcenter-table tbody tr", "Filter (1)"),
     ]
@@ -302,12 +308,22 @@ def test_filters_fold_behind_a_disclosure_on_phones(page, browser, live_server, 
         expect(panel).to_have_attribute("open", "")
         expect(apply).to_be_visible()
 
-    # The library, whose filters were the longest, and the search: the first result is on the
-    # first screen.
+    # Results come first: on every list the first result's title shows on the first screen,
+    # below the header with its folded "Menü", for visitors and for a member (whose header
+    # has more links, and whose offers are those near her Jobcenter).
     page.set_viewport_size(SMALL_PHONE)
-    for url, result, _label in lists[:2]:
-        page.goto(url)
-        assert page.locator(result).first.bounding_box()["y"] < SMALL_PHONE["height"], url
+    member = open_as("anna.berger")
+    member.set_viewport_size(SMALL_PHONE)
+    for viewer, browser_page in (("visitor", page), ("member", member)):
+        for url, result, _label in [*lists, ("/angebote/", ".offer-card", "")]:
+            browser_page.goto(url)
+            expect(browser_page.get_by_role("button", name="Menü")).to_have_attribute(
+                "aria-expanded", "false"
+            )
+            title = browser_page.locator(result).first.get_by_role("link").first.bounding_box()
+            assert title["y"] + 24 <= SMALL_PHONE["height"], (
+                f"{url} ({viewer}): the first result's title starts {round(title['y'])} px down"
+            )
 
     # Without JavaScript the panel still opens by hand on phones and shows open on wide screens.
     context = browser.new_context(

@@ -83,8 +83,29 @@ def test_layout_is_responsive_on_a_phone(browser, live_server, demo_site):
     page.goto("/")
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
-    expect(page.get_by_role("navigation", name="Hauptnavigation")).to_be_visible()
+    nav = page.get_by_role("navigation", name="Hauptnavigation")
+    expect(nav).to_be_visible()
+    # The links fold behind "Menü", which opens and closes by keyboard.
+    menu = nav.get_by_role("button", name="Menü")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(nav.get_by_role("link", name="Forum")).to_be_hidden()
+    assert page.locator("header").bounding_box()["height"] < 200
+    menu.focus()
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(nav.get_by_role("link", name="Forum")).to_be_visible()
     assert_accessible(page)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Escape")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(menu).to_be_focused()
+    menu.click()
+    nav.get_by_role("link", name="Forum").click()
+    expect(page).to_have_url(re.compile(r"/forum/$"))
+    # On a wide screen the links show and the button does not.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    expect(menu).to_be_hidden()
+    expect(nav.get_by_role("link", name="Forum")).to_be_visible()
     context.close()
 
 

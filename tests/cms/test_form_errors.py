@@ -152,6 +152,13 @@ def offer_report(client, home):
     return reverse("providers:report", args=[offer.pk]), data, {"reason"}
 
 
+def saved_search(client, home):
+    practice_index()
+    client.force_login(create_user(STAFF, username="netzwerk-suchauftrag"))
+    data = {"kind": "search", "query": "q=Sucht", "frequency": "stündlich"}
+    return reverse("alerts:save"), data, {"frequency"}
+
+
 CASES = [
     login_form,
     password_reset,
@@ -166,6 +173,7 @@ CASES = [
     accessibility_feedback,
     offer_form,
     offer_report,
+    saved_search,
 ]
 
 

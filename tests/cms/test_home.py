@@ -1,5 +1,6 @@
-"""The home page as the hub: the sections each visitor sees, the region of a member, access,
-the cached sections' invalidation and a query count that does not grow with the content."""
+"""The home page as the hub: the sections each visitor sees, the region of a member (its
+practices, events and offers), access, the cached sections' invalidation and a query count
+that does not grow with the content."""
 
 import re
 from collections import Counter
@@ -18,8 +19,10 @@ from forum.permissions import ensure_default_permissions
 from tests.cms.magazine_helpers import magazine_index, make_article, make_issue
 from tests.factories import create_user
 from tests.factories.events import create_event, event_index
+from tests.factories.offers import create_offer, create_provider, offer_index
 from tests.factories.practices import create_jobcenter, create_practice, create_practices
 from tests.forum.helpers import create_category, create_topic
+from tests.search.helpers import sync
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +79,14 @@ def sections(soup: BeautifulSoup) -> dict[str, BeautifulSoup]:
 
 def link_texts(section) -> list[str]:
     return [link.get_text(strip=True) for link in section.select("h3 a, .home-list__title")]
+
+
+def region_parts(section) -> dict[str, BeautifulSoup]:
+    """The parts of „Neu in Ihrer Region“ by their sub-heading."""
+    return {
+        heading.get_text(strip=True): heading.find_parent(class_="home-region__part")
+        for heading in section.select(".home-region__head > h3")
+    }
 
 
 class TestAnonymousVisitor:
@@ -154,7 +165,7 @@ class TestMember:
 
         section = sections(soup_of(client.get("/")))["Neu in Ihrer Region"]
 
-        titles = link_texts(section)
+        titles = link_texts(region_parts(section)["Praxisbeispiele"])
         assert titles[0] == "Suchtberatung im Ennepe-Ruhr-Kreis"
         assert set(titles) == {
             "Suchtberatung im Ennepe-Ruhr-Kreis",
@@ -194,6 +205,127 @@ class TestMember:
 
         assert "Aktive Diskussionen" not in found
         assert "Neu in Ihrer Region" in found
+
+
+@pytest.fixture
+def region(hub):
+    """Events and offers in Nordrhein-Westfalen and Bayern, with those no list may show."""
+    en = hub.en_practice.jobcenters.first()
+    nuernberg = hub.bavarian_practice.jobcenters.first()
+    provider = create_provider("Diakonie Mark-Ruhr")
+    offer_index()
+    return SimpleNamespace(
+        bavarian_event=create_event("Regionaltreffen Süd", days_ahead=5, land="BY"),
+        staff_event=create_event("Internes Netzwerktreffen West", days_ahead=3, staff_only=True),
+        draft_event=create_event("Barcamp in Vorbereitung", days_ahead=4, live=False),
+        offer=create_offer("Schuldnerberatung Schwelm", provider=provider, jobcenters=[en]),
+        bavarian_offer=create_offer(
+            "Suchtberatung Nürnberg",
+            jobcenters=[nuernberg],
+            locations=[(49.4521, 11.0767, "Nürnberg")],
+        ),
+        staff_offer=create_offer(
+            "Fallkonferenz für Netzwerkpartner", jobcenters=[en], staff_only=True
+        ),
+        draft_offer=create_offer("Coaching in Planung", jobcenters=[en], live=False),
+        ended_offer=create_offer(
+            "Bewerbungstraining 2024", jobcenters=[en], offer_status="beendet"
+        ),
+    )
+
+
+class TestRegion:
+    def region_of(self, client, user) -> BeautifulSoup:
+        client.force_login(user)
+        return sections(soup_of(client.get("/")))["Neu in Ihrer Region"]
+
+    def test_one_heading_for_the_land_and_one_per_kind(self, client, hub, region):
+        section = self.region_of(client, hub.member)
+
+        assert " ".join(section.find("h2").get_text().split()) == (
+            "Neu in Ihrer Region: Nordrhein-Westfalen"
+        )
+        assert list(region_parts(section)) == ["Praxisbeispiele", "Veranstaltungen", "Angebote"]
+
+    def test_staff_see_the_next_events_of_their_land_only(self, client, hub, region):
+        events = region_parts(self.region_of(client, hub.member))["Veranstaltungen"]
+
+        assert link_texts(events) == ["Internes Netzwerktreffen West", "Regionaltreffen West"]
+        badges = [item.select_one(".badge--staff") for item in events.select("li")]
+        assert badges[0].get_text(strip=True) == "Nur für Netzwerk-Mitarbeitende"
+        assert badges[1] is None
+        assert GERMAN_DATE.search(events.find("time").get_text())
+
+    def test_staff_see_the_newest_offers_of_their_land_only(self, client, hub, region):
+        offers = region_parts(self.region_of(client, hub.member))["Angebote"]
+
+        assert link_texts(offers) == [
+            "Fallkonferenz für Netzwerkpartner",
+            "Schuldnerberatung Schwelm",
+        ]
+        newest = offers.select("li")[1].select_one(".home-list__meta").get_text(" ", strip=True)
+        assert newest == "Diakonie Mark-Ruhr · Schwelm"
+
+    def test_others_never_see_staff_only_or_unpublished(self, client, hub, region):
+        member = create_user(username="ohne.gruppe", region="NW")
+
+        parts = region_parts(self.region_of(client, member))
+
+        assert link_texts(parts["Veranstaltungen"]) == ["Regionaltreffen West"]
+        assert link_texts(parts["Angebote"]) == ["Schuldnerberatung Schwelm"]
+
+    def test_no_more_than_three_of_each(self, client, hub, region):
+        for number in range(4):
+            create_event(f"Fachtag {number}", days_ahead=1)
+            create_offer(f"Coaching {number}", jobcenters=[region.offer.jobcenters.first()])
+
+        parts = region_parts(self.region_of(client, hub.member))
+
+        assert link_texts(parts["Veranstaltungen"]) == ["Fachtag 0", "Fachtag 1", "Fachtag 2"]
+        assert link_texts(parts["Angebote"]) == ["Coaching 3", "Coaching 2", "Coaching 1"]
+
+    def test_a_kind_the_land_lacks_is_left_out(self, client, hub):
+        bavarian = create_user(STAFF, username="bayern", region="BY", organisation="")
+        create_offer(
+            "Suchtberatung Nürnberg", jobcenters=[hub.bavarian_practice.jobcenters.first()]
+        )
+
+        parts = region_parts(self.region_of(client, bavarian))
+
+        assert list(parts) == ["Praxisbeispiele", "Angebote"]
+
+    def test_a_land_with_nothing_new_says_so(self, client, hub):
+        section = self.region_of(client, create_user(STAFF, username="hessen", region="HE"))
+
+        assert region_parts(section) == {}
+        assert section.select_one(".home-empty").get_text(strip=True) == (
+            "Aus Hessen gibt es noch nichts Neues."
+        )
+
+    def test_the_events_link_lists_the_events_of_the_land(self, client, hub, region):
+        events = region_parts(self.region_of(client, hub.member))["Veranstaltungen"]
+        more = events.select_one(".home-section__more")
+
+        assert more.get_text(strip=True) == "Alle Veranstaltungen in Nordrhein-Westfalen"
+        assert more["href"] == f"{event_index().url}?land=NW"
+        listed = soup_of(client.get(more["href"])).get_text()
+        assert "Regionaltreffen West" in listed
+        assert "Regionaltreffen Süd" not in listed
+
+    def test_the_offers_link_lists_the_offers_of_the_land(self, client, settings, hub, region):
+        settings.SEARCH_HYBRID = False
+        sync()
+        offers = region_parts(self.region_of(client, hub.member))["Angebote"]
+        more = offers.select_one(".home-section__more")
+
+        assert more.get_text(strip=True) == "Alle Angebote in Nordrhein-Westfalen"
+        assert more["href"] == f"{offer_index().url}?bundesland=NW&nahe="
+        listed = [
+            title.get_text(strip=True)
+            for title in soup_of(client.get(more["href"])).select(".offer-card__title")
+        ]
+        assert "Schuldnerberatung Schwelm" in listed
+        assert "Suchtberatung Nürnberg" not in listed
 
 
 class TestAccess:
@@ -278,15 +410,20 @@ class TestCachedSections:
 
 
 class TestQueryCount:
-    """The same number of statements for 3 and for 30 practices, topics and events."""
+    """The same number of statements for 3 and for 30 practices, topics, events and offers."""
 
     def add(self, hub, count: int) -> None:
         nw = hub.en_practice.jobcenters.first()
+        bavarian = hub.bavarian_practice.jobcenters.first()
         create_practices(count, jobcenters=[nw])
-        create_practices(count, jobcenters=[hub.bavarian_practice.jobcenters.first()])
+        create_practices(count, jobcenters=[bavarian])
+        provider = create_provider()
         for number in range(count):
             create_topic(hub.category, hub.member, title=f"Frage Nummer {number}")
             create_event(f"Fachveranstaltung {number}", days_ahead=20 + number)
+            create_event(f"Regionaltreffen Bayern {number}", days_ahead=20 + number, land="BY")
+            create_offer(f"Angebot NRW {number}", provider=provider, jobcenters=[nw])
+            create_offer(f"Angebot Bayern {number}", provider=provider, jobcenters=[bavarian])
 
     def statements(self, client) -> list[str]:
         client.get("/")  # the per-process caches (content types, site, renditions)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from cms.legal import AccessibilityFeedback
 from cms.legal_demo import PRIVACY_SECTIONS, legal_values
 from cms.schedule import jobs
+from practices.models import ImportRun
 from tests.factories.legal import create_feedback
 
 pytestmark = pytest.mark.django_db
@@ -86,6 +87,53 @@ class TestAccessibilityFeedback:
         assert not AccessibilityFeedback.objects.exists()
 
 
+def import_run(status: str, *, days_ago: int, finished: bool = True) -> ImportRun:
+    """An import run queued ``days_ago`` days ago and, if ``finished``, ended an hour later."""
+    queued_at = timezone.now() - timedelta(days=days_ago)
+    run = ImportRun.objects.create(
+        file_name="praxisbeispiele-nrw.csv",
+        file_format="csv",
+        status=status,
+        errors=[{"where": "Zeile 3", "field": "E-Mail", "message": "Ungültig"}],
+    )
+    # created_at is set on creation; move it back as time would.
+    ImportRun.objects.filter(pk=run.pk).update(
+        created_at=queued_at, finished_at=queued_at + timedelta(hours=1) if finished else None
+    )
+    return run
+
+
+class TestImportRuns:
+    def test_finished_long_ago_is_deleted_recent_and_unfinished_ones_kept(self, settings):
+        settings.IMPORT_RUN_RETENTION_DAYS = 180
+        done_long_ago = import_run(ImportRun.Status.DONE, days_ago=200)
+        failed_long_ago = import_run(ImportRun.Status.FAILED, days_ago=181)
+        done_recently = import_run(ImportRun.Status.DONE, days_ago=179)
+        still_running = import_run(ImportRun.Status.RUNNING, days_ago=400, finished=False)
+        still_queued = import_run(ImportRun.Status.QUEUED, days_ago=400, finished=False)
+
+        out = StringIO()
+        call_command("personal_data_purge", stdout=out)
+
+        remaining = set(ImportRun.objects.values_list("pk", flat=True))
+        assert remaining == {done_recently.pk, still_running.pk, still_queued.pk}
+        assert {done_long_ago.pk, failed_long_ago.pk}.isdisjoint(remaining)
+        lines = out.getvalue().splitlines()
+        assert (
+            "Importe von Praxisbeispielen: 2 gelöscht (abgeschlossen vor mehr als 180 Tagen)"
+            in (lines)
+        )
+
+    def test_finished_without_an_end_counts_from_when_it_was_queued(self, settings):
+        settings.IMPORT_RUN_RETENTION_DAYS = 180
+        import_run(ImportRun.Status.FAILED, days_ago=200, finished=False)
+        recent = import_run(ImportRun.Status.FAILED, days_ago=10, finished=False)
+
+        call_command("personal_data_purge", stdout=StringIO())
+
+        assert list(ImportRun.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
 class TestScheduleAndText:
     def test_the_schedule_runs_the_purge_daily(self):
         purge = [job for job in jobs() if job.command == "personal_data_purge"]
@@ -96,8 +144,10 @@ class TestScheduleAndText:
     def test_the_datenschutz_text_states_the_periods_of_the_settings(self, settings):
         settings.AXES_RECORD_RETENTION_DAYS = 21
         settings.ACCESSIBILITY_FEEDBACK_RETENTION_DAYS = 365
+        settings.IMPORT_RUN_RETENTION_DAYS = 90
 
         text = " ".join(body.format(**legal_values()) for _heading, body in PRIVACY_SECTIONS)
 
         assert "werden nach 21 Tagen gelöscht" in text
         assert "wird 365 Tage nach der Antwort gelöscht" in text
+        assert "werden 90 Tage nach dem Ende des Imports gelöscht" in text

@@ -1,10 +1,10 @@
 """The demo content in tests, as `make run` shows it.
 
-Loading it through ``load_demo`` (Wagtail publishing, revisions, index pushes) takes seconds,
-and many tests need it. On PostgreSQL the command therefore runs once per test process (and
-per transaction mode: inside a rolled-back test transaction its after-commit work never runs),
-and later tests get the very same rows copied back with ``COPY``. ``tests/cms/test_demo.py``
-checks the command itself and always runs it.
+Loading it through ``load_demo`` (Wagtail publishing, revisions, index pushes) takes about a
+minute, and many tests need it. The command therefore runs once per test process (and per
+transaction mode: inside a rolled-back test transaction its after-commit work never runs), and
+later tests get the very same rows back: on PostgreSQL with ``COPY``, on SQLite by inserting
+them again. ``tests/cms/test_demo.py`` checks the command itself and always runs it.
 """
 
 from dataclasses import dataclass
@@ -25,25 +25,39 @@ class TableCopy:
 
 
 @dataclass(frozen=True)
+class TableRows:
+    name: str
+    columns: list[str]
+    rows: list[tuple]
+
+
+@dataclass(frozen=True)
 class Snapshot:
     tables: list[str]
     copies: list[TableCopy]
     sequences: list[tuple[str, str, str]]
 
 
-_snapshots: dict[bool, Snapshot] = {}
+@dataclass(frozen=True)
+class SqliteSnapshot:
+    tables: list[str]
+    rows: list[TableRows]
+
+
+_snapshots: dict[bool, Snapshot | SqliteSnapshot] = {}
 
 
 def demo_content() -> None:
     """Fill the test database with the demo site (home page and everything ``load_demo`` adds)."""
-    if connection.vendor != "postgresql":
-        _load()
-        return
     in_test_transaction = connection.in_atomic_block
     snapshot = _snapshots.get(in_test_transaction)
     if snapshot is None:
         _load()
-        _snapshots[in_test_transaction] = _take()
+        _snapshots[in_test_transaction] = (
+            _take() if connection.vendor == "postgresql" else _sqlite_take()
+        )
+    elif isinstance(snapshot, SqliteSnapshot):
+        _sqlite_restore(snapshot)
     else:
         _restore(snapshot)
 
@@ -107,6 +121,53 @@ def _restore(snapshot: Snapshot) -> None:
                     for table, column, sequence in snapshot.sequences
                 )
             )
+    _forget_cached()
+
+
+def _sqlite_tables() -> list[str]:
+    """The plain tables: not the full-text tables (Wagtail's admin search, ``search.fts``) nor
+    their shadow tables; triggers on the tables they index keep them in step."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%%'"
+        )
+        virtual = [name for (name,) in cursor.fetchall()]
+    return sorted(
+        name
+        for name in connection.introspection.table_names(include_views=False)
+        if not any(name == table or name.startswith(f"{table}_") for table in virtual)
+    )
+
+
+def _sqlite_take() -> SqliteSnapshot:
+    tables = _sqlite_tables()
+    copies = []
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"SELECT * FROM {_quoted(table)}")
+            rows = cursor.fetchall()
+            if rows:
+                columns = [column[0] for column in cursor.description]
+                copies.append(TableRows(name=table, columns=columns, rows=rows))
+    return SqliteSnapshot(tables=tables, rows=copies)
+
+
+def _sqlite_restore(snapshot: SqliteSnapshot) -> None:
+    # Django's foreign keys on SQLite are deferred: checked at commit, so the order of the
+    # tables does not matter here.
+    with transaction.atomic(), connection.cursor() as cursor:
+        for table in snapshot.tables:
+            cursor.execute(f"DELETE FROM {_quoted(table)}")
+        for table in snapshot.rows:
+            columns = ", ".join(_quoted(column) for column in table.columns)
+            marks = ", ".join("%s" for _ in table.columns)
+            cursor.executemany(
+                f"INSERT INTO {_quoted(table.name)} ({columns}) VALUES ({marks})", table.rows
+            )
+    _forget_cached()
+
+
+def _forget_cached() -> None:
     # Nothing cached from before (content types, site root paths, filter choices) may outlive
     # the rows it came from.
     from django.contrib.contenttypes.models import ContentType
