@@ -78,7 +78,10 @@ def sections(soup: BeautifulSoup) -> dict[str, BeautifulSoup]:
 
 
 def link_texts(section) -> list[str]:
-    return [link.get_text(strip=True) for link in section.select("h3 a, .home-list__title")]
+    return [
+        link.get_text(strip=True)
+        for link in section.select(".practice-card__title a, .home-list__title")
+    ]
 
 
 def region_parts(section) -> dict[str, BeautifulSoup]:
@@ -165,8 +168,11 @@ class TestMember:
 
         section = sections(soup_of(client.get("/")))["Neu in Ihrer Region"]
 
-        titles = link_texts(region_parts(section)["Praxisbeispiele"])
+        practices = region_parts(section)["Praxisbeispiele"]
+        titles = link_texts(practices)
         assert titles[0] == "Suchtberatung im Ennepe-Ruhr-Kreis"
+        # The cards' titles sit one level below the part's heading.
+        assert {title.name for title in practices.select(".practice-card__title")} == {"h4"}
         assert set(titles) == {
             "Suchtberatung im Ennepe-Ruhr-Kreis",
             "Neuer in Bochum",
