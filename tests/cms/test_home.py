@@ -78,10 +78,7 @@ def sections(soup: BeautifulSoup) -> dict[str, BeautifulSoup]:
 
 
 def link_texts(section) -> list[str]:
-    return [
-        link.get_text(strip=True)
-        for link in section.select(".practice-card__title a, .home-list__title")
-    ]
+    return [link.get_text(strip=True) for link in section.select("h3 a, h4 a, .home-list__title")]
 
 
 def region_parts(section) -> dict[str, BeautifulSoup]:
