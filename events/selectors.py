@@ -7,7 +7,7 @@ from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
-from cms.access import page_restrictions, visible_pages
+from cms.access import mark_restricted, visible_pages
 
 from .models import EventAttachment, EventPage, EventPhoto, EventSession
 
@@ -35,14 +35,6 @@ def event_visible(*, user) -> QuerySet[EventPage]:
     return visible_pages(EventPage.objects.live(), user)
 
 
-def _mark_staff_only(events: list[EventPage], user) -> list[EventPage]:
-    # The restrictions are read once per request; asking per page would query per item.
-    restrictions = page_restrictions(user)
-    for event in events:
-        event.__dict__["is_staff_only"] = bool(restrictions.on(event.path))
-    return events
-
-
 def event_list(*, filters: EventFilters, user, now: datetime | None = None):
     """Events for the overview: upcoming ones soonest first, past ones latest first."""
     now = now or timezone.now()
@@ -68,7 +60,7 @@ def event_list(*, filters: EventFilters, user, now: datetime | None = None):
 
 def event_cards(events, user) -> list[EventPage]:
     """One page of the overview, with what a card shows."""
-    return _mark_staff_only(list(events), user)
+    return mark_restricted(list(events), user)
 
 
 def event_calendar(*, user, now: datetime | None = None) -> list[EventPage]:
@@ -110,4 +102,4 @@ def event_detail_prefetch(event: EventPage, user) -> None:
     for session in sessions:
         session.documents = [documents[pk] for pk in wanted[session.pk] if pk in documents]
         session.has_board = hasattr(session, "board")
-    event.__dict__["is_staff_only"] = bool(page_restrictions(user).on(event.path))
+    mark_restricted([event], user)

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch
 
-from cms.access import page_restrictions, visible_pages
+from cms.access import mark_restricted, visible_pages
 
 from .models import OfferLocation, OfferPage, OfferStatus
 
@@ -121,8 +121,4 @@ def region_offers(*, land_code: str, user, limit: int) -> list[OfferPage]:
         )
         .order_by("-first_published_at", "-pk")[:limit]
     )
-    # The restrictions are read once per request; the page's own property asks per offer.
-    restrictions = page_restrictions(user)
-    for offer in offers:
-        offer.__dict__["is_staff_only"] = bool(restrictions.on(offer.path))
-    return offers
+    return mark_restricted(offers, user)
