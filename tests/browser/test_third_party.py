@@ -99,7 +99,8 @@ def test_admin_editor_preview_and_user_bar_run_under_the_policy(
     editor_policy = visit(page, f"/admin/pages/{practice.pk}/edit/")
     page.locator("[data-side-panel-toggle='preview']").click()
     preview = page.frame_locator("#w-preview-iframe")
-    expect(preview.locator("h1")).to_contain_text(practice.title)
+    # The preview renders the whole page, related practices by meaning included.
+    expect(preview.locator("h1")).to_contain_text(practice.title, timeout=20_000)
     # On the site itself, under the site's strict policy, editors get Wagtail's user bar.
     site_policy = visit(page, practice.url)
     page.locator("wagtail-userbar").get_by_role("button").first.click()

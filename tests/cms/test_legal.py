@@ -200,9 +200,8 @@ class TestFeedbackAdmin:
 
 
 class TestDemo:
-    def test_load_demo_creates_the_legal_pages_once(self, client):
-        site_home()
-        call_command("load_demo", stdout=io.StringIO())
+    def test_load_demo_creates_the_legal_pages_once(self, client, demo):
+        # The demo fixture is the result of a first run.
         call_command("load_demo", stdout=io.StringIO())
 
         assert AccessibilityStatementPage.objects.count() == 1
@@ -229,9 +228,7 @@ class TestDemo:
         assert response.status_code == 200
         assert soup(response).h1.get_text() == "Erklärung zur Barrierefreiheit"
 
-    def test_every_page_header_links_to_leichte_sprache(self, client):
-        site_home()
-        call_command("load_demo", stdout=io.StringIO())
+    def test_every_page_header_links_to_leichte_sprache(self, client, demo):
 
         for url in ("/", "/datenschutz/", "/barrierefreiheit/"):
             header = soup(client.get(url)).select_one("header.site-header")

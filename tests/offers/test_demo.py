@@ -26,8 +26,8 @@ def snapshot() -> dict:
     }
 
 
-def test_demo_loads_twice_without_duplicates(home):
-    call_command("load_demo", verbosity=0)
+def test_demo_loads_twice_without_duplicates(demo):
+    # The demo fixture is the result of a first run.
     first = snapshot()
 
     call_command("load_demo", verbosity=0)
