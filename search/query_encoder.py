@@ -14,6 +14,7 @@ agree to a cosine similarity of 0.9999 (``tests/search/test_query_encoder.py``).
 
 from __future__ import annotations
 
+import functools
 import mmap
 import struct
 from dataclasses import dataclass
@@ -299,6 +300,15 @@ def build_graph(model: E5File) -> bytes:
     return onnx_model.SerializeToString()
 
 
+@functools.cache
+def prepared(path: Path | None = None) -> tuple[E5File, bytes]:
+    """The model file read and its graph written, once per process: a web server that loads
+    them before it forks its workers (``cms/wsgi.py``) shares them with all of them, and a
+    worker's first search only opens its session."""
+    model = E5File.read(path or model_path())
+    return model, build_graph(model)
+
+
 class QueryEncoder:
     """``"query: " + text`` to the L2-normalised mean of e5's last layer, like ``E5.query``."""
 
@@ -307,7 +317,7 @@ class QueryEncoder:
     def __init__(self, threads: int = 1, path: Path | None = None) -> None:
         import onnxruntime
 
-        self.model = E5File.read(path or model_path())
+        self.model, graph = prepared(path)
         self._words = self.model.blocks("emb.word", self.model.vocab)
         self._positions = self.model.floats("emb.pos").reshape(self.model.max_positions, -1)
         self._type = self.model.floats("emb.type")[: self.model.hidden]
@@ -318,7 +328,7 @@ class QueryEncoder:
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.log_severity_level = 3
         self._session = onnxruntime.InferenceSession(
-            build_graph(self.model), options, providers=["CPUExecutionProvider"]
+            graph, options, providers=["CPUExecutionProvider"]
         )
 
     def __call__(self, text: str) -> np.ndarray:

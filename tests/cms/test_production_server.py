@@ -41,7 +41,7 @@ def _wait_for(url: str, server: subprocess.Popen):
     raise AssertionError(f"gunicorn did not answer:\n{server.communicate()[0]}")
 
 
-def test_gunicorn_serves_production_settings_with_the_word_list_preloaded(tmp_path):
+def test_gunicorn_serves_production_settings_with_the_search_data_preloaded(tmp_path):
     port = _free_port()
     (tmp_path / "static").mkdir()  # collected static files (none needed for /robots.txt)
     environment = child_environment(
@@ -80,6 +80,7 @@ def test_gunicorn_serves_production_settings_with_the_word_list_preloaded(tmp_pa
     assert loaded, log
     assert int(loaded[1]) > 200_000
     assert int(loaded[2]) == server.pid
+    assert f"Query encoder's model and graph loaded in the master (pid {server.pid})" in log
     workers = re.findall(r"Booting worker with pid: (\d+)", log)
     assert len(workers) == 2
     assert str(server.pid) not in workers
