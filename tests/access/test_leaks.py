@@ -171,11 +171,14 @@ def test_search_results_totals_facets_and_highlights(client, world, backend):
     for who in USERS:
         problems += _walk_search(_client_for(client, world, who), who)
 
-    # Not even the moderator who hid it finds the hidden answer: search shows no hidden text.
+    # Not even the moderator who hid it finds the hidden answer: search shows no hidden text,
+    # and nothing is found by the hidden word. What is close in meaning to the word (the other
+    # trees of the public content) may be offered, labelled as such.
     client.force_login(world.moderator)
     data = client.get("/api/v1/search/", {"q": MARKERS["hidden"]}).json()
-    if data["total"] or MARKERS["hidden"] in json.dumps(data, ensure_ascii=False):
-        problems.append("search shows the hidden answer to its moderator")
+    by_words = [result["title"] for result in data["results"] if not result["similar"]]
+    if by_words or MARKERS["hidden"] in json.dumps(data, ensure_ascii=False):
+        problems.append(f"search shows the hidden answer to its moderator: {by_words}")
 
     assert problems == []
 
