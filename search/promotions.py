@@ -16,6 +16,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from cms.access import page_restrictions
 
 from .log import normalise_query
+from .registry import cached
 
 # More pins than this would push the results themselves off the screen.
 MAX_PROMOTED = 5
@@ -38,13 +39,25 @@ def _query_strings(query: str, synonym_groups: list[list[str]]) -> list[str]:
     return strings
 
 
+def pinned_query_strings() -> frozenset[str]:
+    """The query strings with at least one pin: a search for anything else reads no pins. Kept
+    like the synonyms (``registry.cached``), cleared by a change of a pin in this process."""
+    return cached(
+        "pinned",
+        lambda: frozenset(SearchPromotion.objects.values_list("query__query_string", flat=True)),
+    )
+
+
 def promoted_results(*, query: str, user, synonym_groups: list[list[str]]) -> list[PromotedItem]:
     """The pins for ``query`` that ``user`` may see, in the order the Redaktion gave them;
     one query, and the request's page restrictions once, however many pins."""
     normalised = normalise_query(query)
     if not normalised:
         return []
-    strings = _query_strings(normalised, synonym_groups)
+    pinned = pinned_query_strings()
+    strings = [string for string in _query_strings(normalised, synonym_groups) if string in pinned]
+    if not strings:
+        return []
     promotions = sorted(
         SearchPromotion.objects.filter(query__query_string__in=strings).select_related(
             "query", "page"

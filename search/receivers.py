@@ -8,6 +8,8 @@ from django.apps import apps
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
+from wagtail.contrib.search_promotions.models import Query as PromotedQuery
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
@@ -65,6 +67,11 @@ def privacy_groups_changed(sender, instance, action, **kwargs) -> None:
 
 for _signal in (post_save, post_delete):
     _signal.connect(clear_cache, sender=Synonym, dispatch_uid=f"search.synonym.{_signal}")
+    # A new or removed pin shows at once in this process (``promotions.pinned_query_strings``).
+    for _model in (SearchPromotion, PromotedQuery):
+        _signal.connect(
+            clear_cache, sender=_model, dispatch_uid=f"search.{_model.__name__}.{_signal}"
+        )
 
 
 @receiver(post_migrate, dispatch_uid="search.fulltext_index")

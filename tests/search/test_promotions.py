@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from search.models import Synonym
+from search.registry import clear_cache
 from tests.factories import create_user
 from tests.factories.search import create_promotion
 
@@ -169,6 +170,38 @@ class TestCost:
 
         assert (len(single["promoted"]), len(several["promoted"])) == (1, 4)
         assert len(four) == len(one)
+
+
+class TestPinsKeptInTheProcess:
+    @pytest.fixture(autouse=True)
+    def kept(self, settings):
+        # As on the site: the pinned query strings are kept a while, from a fresh start.
+        settings.SEARCH_CACHE_SECONDS = 60
+        clear_cache()
+        yield
+        clear_cache()
+
+    def test_a_search_without_pins_reads_no_pins(self, client, pages):
+        create_promotion("sucht", pages["pinned"])
+        api(client, q="Beratung")
+
+        with CaptureQueriesContext(connection) as queries:
+            data = api(client, q="Beratung")
+
+        assert data["promoted"] == []
+        assert data["total"] >= 1
+        assert not [query for query in queries if "searchpromotion" in query["sql"]]
+
+    def test_a_new_pin_shows_at_once_and_a_removed_one_goes(self, client, pages):
+        assert api(client, q="Sucht")["promoted"] == []
+
+        pin = create_promotion("sucht", pages["pinned"])
+        added = api(client, q="Sucht")["promoted"]
+        pin.delete()
+        removed = api(client, q="Sucht")["promoted"]
+
+        assert [item["url"] for item in added] == [pages["pinned"].url]
+        assert removed == []
 
 
 class TestEditing:

@@ -1,13 +1,15 @@
-"""Searching the index: the lexical query, the hybrid search's one `_msearch`, and the
-documents of a page."""
+"""Searching the index: the lexical query, the hybrid search's two requests in flight at once,
+and the documents of a page."""
 
 import math
+import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime
 
 from django.conf import settings
-from elasticsearch import Elasticsearch, NotFoundError, helpers
-from elasticsearch.dsl import A, MultiSearch, Q, Search
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
+from elasticsearch.dsl import A, Q, Search
 
 from ... import registry
 from ...documents import (
@@ -153,14 +155,14 @@ def _with_spelling(search: Search, words: tuple[str, ...]) -> Search:
     return search
 
 
-def _spelling(response, words: tuple[str, ...]) -> dict[str, list[tuple[str, int]]] | None:
+def _spelling(response: dict, words: tuple[str, ...]) -> dict[str, list[tuple[str, int]]] | None:
     if not words:
         return None
     return {
         word: [
-            (option.text, option.freq)
-            for entry in response.suggest[f"word{number}"]
-            for option in entry.options
+            (option["text"], option["freq"])
+            for entry in response["suggest"][f"word{number}"]
+            for option in entry["options"]
         ]
         for number, word in enumerate(words)
     }
@@ -195,77 +197,117 @@ def _filters(request: SearchRequest) -> list[Q]:
     )
 
 
-def _facet_counts(response) -> dict[str, dict[str, int]]:
+# The answers are read as the client's plain dicts: wrapping them in the DSL's response
+# objects costs more than the rest of the page's work.
+def _facet_counts(response: dict) -> dict[str, dict[str, int]]:
+    aggregations = response["aggregations"]
     return {
         facet: {
-            bucket.key: bucket.doc_count
-            for bucket in response.aggregations[f"facet_{facet}"]["values"].buckets
+            bucket["key"]: bucket["doc_count"]
+            for bucket in aggregations[f"facet_{facet}"]["values"]["buckets"]
         }
         for facet in registry.facet_names()
     }
 
 
+# Per process, the threads that send a hybrid search's search by meaning while the request's
+# own thread waits for the lexical answer (a forked worker starts its own).
+_senders: dict[int, ThreadPoolExecutor] = {}
+
+
+def _send_soon(function, *args) -> Future:
+    pid = os.getpid()
+    if pid not in _senders:
+        _senders[pid] = ThreadPoolExecutor(max_workers=4, thread_name_prefix="es-nearest")
+    return _senders[pid].submit(function, *args)
+
+
 def hybrid(
     request: SearchRequest, vector: PendingVector, *, window: int, k: int, min_similarity: float
 ) -> HybridResult:
-    """One ``_msearch`` once the query is embedded: the lexical window (ids, total, facets,
-    spelling), the documents of the part of it that can reach the requested page, and the
-    nearest neighbours by meaning with their documents, each marked if it contains the query's
-    words. Elasticsearch answers the three side by side, and the fused page needs no further
-    request."""
+    """Two requests in flight at once: an ``_msearch`` with the lexical window (ids, total,
+    facets, spelling) and the documents of the part of it that can reach the requested page,
+    sent at once; and the nearest neighbours by meaning with their documents, each marked if
+    it contains the query's words, sent from another thread as soon as the query is embedded.
+    The fused page needs no further request."""
     es = client(timeout=settings.ELASTICSEARCH_SEARCH_TIMEOUT)
+    nearest = _send_soon(_nearest, request, vector, k, min_similarity)
     lexical = _lexical(request, es).source(False)[:window]
     # A hit found by words alone keeps its lexical rank or falls behind at most ``k`` hits
     # found by meaning: only those ranks can land on the page.
     start = (request.page - 1) * request.page_size
     shown = _lexical(request, es, facets=False).source(HIT_FIELDS)
     shown = shown[max(0, start - k) : start + request.page_size]
-    searches = MultiSearch(using=es, index=alias_name()).add(lexical).add(shown)
-    # The query was embedded while the request was parsed and checked; waiting for its
-    # vector costs less than a second round trip to Elasticsearch.
-    query_vector = vector.result()
-    facet_fields = [facet_field(facet) for facet in registry.facet_names()]
-    if query_vector is not None:
-        nearest = Q(
-            "knn",
-            field=VECTOR_FIELD,
-            query_vector=[float(x) for x in query_vector],
-            num_candidates=max(100, 4 * k),
-            filter=[Q("bool", filter=_filters(request))],
-            similarity=min_similarity,
-        )
-        # Scored by the neighbour alone; the named clause only reports a match of the words.
-        words = Q("constant_score", filter=text_query(request.query), boost=0, _name=WORDS)
-        searches = searches.add(
-            Search(using=es, index=alias_name())
-            .query(Q("bool", must=[nearest], should=[words]))
-            .source(HIT_FIELDS + facet_fields)
-            .extra(size=k, track_total_hits=False)
-        )
-    counted, page, *neighbours = searches.execute()
+    try:
+        counted, page = _msearch(es, [lexical, shown])
+    finally:
+        # Never leave the other request behind unanswered, not even after a failure here.
+        neighbours = nearest.result()
     found = HybridResult(
-        total=counted.hits.total.value,
-        lexical=[hit.meta.id for hit in counted.hits],
+        total=counted["hits"]["total"]["value"],
+        lexical=[hit["_id"] for hit in counted["hits"]["hits"]],
         facet_counts=_facet_counts(counted),
         semantic=[],
-        documents={hit.meta.id: _hit(hit.to_dict()) for hit in page.hits},
+        documents={hit["_id"]: _hit(hit["_source"]) for hit in page["hits"]["hits"]},
         spelling=_spelling(counted, request.spelling),
     )
-    if not neighbours:
+    if neighbours is None:
         return found
     found.semantic_matching = set()
-    for hit in neighbours[0].hits:
-        source = hit.to_dict()
-        values = {
-            facet: list(_as_list(source.get(facet_field(facet))))
-            for facet in registry.facet_names()
-        }
+    facet_fields = {facet: facet_field(facet) for facet in registry.facet_names()}
+    for hit in neighbours["hits"]["hits"]:
+        source = hit["_source"]
+        values = {facet: _as_list(source.get(field)) for facet, field in facet_fields.items()}
         # Elasticsearch scores cosine as (1 + cos) / 2.
-        found.semantic.append((hit.meta.id, 2 * hit.meta.score - 1, values))
-        found.documents.setdefault(hit.meta.id, _hit(source))
-        if WORDS in (getattr(hit.meta, "matched_queries", None) or []):
-            found.semantic_matching.add(hit.meta.id)
+        found.semantic.append((hit["_id"], 2 * hit["_score"] - 1, values))
+        found.documents.setdefault(hit["_id"], _hit(source))
+        if WORDS in hit.get("matched_queries", ()):
+            found.semantic_matching.add(hit["_id"])
     return found
+
+
+def _msearch(es: Elasticsearch, searches: list[Search]) -> list[dict]:
+    """The answers of ``searches``, sent in one ``_msearch``; the first failure raised as the
+    client raises it."""
+    body = []
+    for search in searches:
+        body += [{}, search.to_dict()]
+    responses = es.msearch(index=alias_name(), searches=body)["responses"]
+    for response in responses:
+        if "error" in response:
+            raise ApiError(
+                message=str(response["error"].get("type", "error")),
+                meta=responses.meta,
+                body=response,
+            )
+    return responses
+
+
+def _nearest(request: SearchRequest, vector: PendingVector, k: int, min_similarity: float):
+    """The ``k`` nearest documents to the query's vector that pass the request's filters, once
+    the vector is there; None without one (the search then stays lexical)."""
+    query_vector = vector.result()
+    if query_vector is None:
+        return None
+    es = client(timeout=settings.ELASTICSEARCH_SEARCH_TIMEOUT)
+    facet_fields = [facet_field(facet) for facet in registry.facet_names()]
+    nearest = Q(
+        "knn",
+        field=VECTOR_FIELD,
+        query_vector=[float(x) for x in query_vector],
+        num_candidates=max(100, 4 * k),
+        filter=[Q("bool", filter=_filters(request))],
+        similarity=min_similarity,
+    )
+    # Scored by the neighbour alone; the named clause only reports a match of the words.
+    words = Q("constant_score", filter=text_query(request.query), boost=0, _name=WORDS)
+    search = (
+        Search()
+        .query(Q("bool", must=[nearest], should=[words]))
+        .source(HIT_FIELDS + facet_fields)
+        .extra(size=k, track_total_hits=False)
+    )
+    return es.search(index=alias_name(), body=search.to_dict()).body
 
 
 def _as_list(value) -> list:
@@ -312,19 +354,23 @@ def _hit(source: dict) -> Hit:
 
 def search(request: SearchRequest) -> BackendResult:
     es = client(timeout=settings.ELASTICSEARCH_SEARCH_TIMEOUT)
-    response = build_search(request, es).execute()
-    total = response.hits.total.value
+
+    def answer(request: SearchRequest) -> dict:
+        return es.search(index=alias_name(), body=build_search(request, es).to_dict()).body
+
+    response = answer(request)
+    total = response["hits"]["total"]["value"]
     pages = max(1, math.ceil(total / request.page_size))
     page = request.page
     if page > pages:
         # Out of range: answer the last page instead (one more round trip, only then).
         page = pages
-        response = build_search(replace(request, page=page), es).execute()
+        response = answer(replace(request, page=page))
     hits = []
-    for response_hit in response.hits:
-        hit = _hit(response_hit.to_dict())
+    for response_hit in response["hits"]["hits"]:
+        hit = _hit(response_hit["_source"])
         if request.near is not None:
-            hit.distance_km = float(response_hit.meta.sort[0])
+            hit.distance_km = float(response_hit["sort"][0])
         hits.append(hit)
     return BackendResult(
         total=total,
