@@ -152,6 +152,21 @@ class TestBeyondTheWindow:
         assert similar_titles(data) == []
 
 
+def test_a_failed_part_of_the_msearch_raises_what_the_fallback_catches(elasticsearch, network):
+    from elasticsearch.dsl import Search
+
+    from search.backends import elasticsearch as es_backend
+    from search.backends.elasticsearch import queries
+
+    es = es_backend.client()
+    # Elasticsearch answers the first search and fails the second (a broken query string) inside
+    # its answer, not with the status of the whole request.
+    with pytest.raises(es_backend.UNAVAILABLE) as failure:
+        queries._msearch(es, [Search(), Search().query("query_string", query="(((")])
+
+    assert failure.value.body["status"] == 400
+
+
 def test_a_hybrid_search_sends_two_requests(client, elasticsearch, network, es_requests):
     # The lexical window, its page of documents and the spelling candidates of the unknown word
     # in one request; the neighbours by meaning, with their documents and whether they contain

@@ -272,15 +272,15 @@ def _msearch(es: Elasticsearch, searches: list[Search]) -> list[dict]:
     body = []
     for search in searches:
         body += [{}, search.to_dict()]
-    responses = es.msearch(index=alias_name(), searches=body)["responses"]
-    for response in responses:
+    answer = es.msearch(index=alias_name(), searches=body)
+    for response in answer["responses"]:
         if "error" in response:
             raise ApiError(
                 message=str(response["error"].get("type", "error")),
-                meta=responses.meta,
+                meta=answer.meta,
                 body=response,
             )
-    return responses
+    return answer["responses"]
 
 
 def _nearest(request: SearchRequest, vector: PendingVector, k: int, min_similarity: float):
