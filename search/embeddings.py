@@ -164,14 +164,19 @@ class PendingVector:
 
 # One thread per process embeds queries (and keeps the query cache): calls into the model never
 # overlap, and a forked worker starts its own.
-_threads: dict[int, ThreadPoolExecutor] = {}
-
-
 def query_vector_soon(text: str) -> PendingVector:
-    pid = os.getpid()
-    if pid not in _threads:
-        _threads[pid] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed-query")
-    return PendingVector(_threads[pid].submit(_query_vector, text))
+    return PendingVector(process_threads("embed-query", 1).submit(_query_vector, text))
+
+
+_pools: dict[tuple[int, str], ThreadPoolExecutor] = {}
+
+
+def process_threads(name: str, workers: int) -> ThreadPoolExecutor:
+    """This process's thread pool ``name``; a forked worker starts its own."""
+    key = (os.getpid(), name)
+    if key not in _pools:
+        _pools[key] = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=name)
+    return _pools[key]
 
 
 def passage_text(entry: IndexEntry) -> str:

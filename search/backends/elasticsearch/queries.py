@@ -2,8 +2,6 @@
 and the documents of a page."""
 
 import math
-import os
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime
 
@@ -17,7 +15,7 @@ from ...documents import (
     alias_name,
     facet_field,
 )
-from ...embeddings import PendingVector
+from ...embeddings import PendingVector, process_threads
 from ...query import Clause, ParsedQuery
 from .. import BackendResult, Hit, HybridResult, SearchRequest, sort_newest
 from . import client
@@ -210,18 +208,6 @@ def _facet_counts(response: dict) -> dict[str, dict[str, int]]:
     }
 
 
-# Per process, the threads that send a hybrid search's search by meaning while the request's
-# own thread waits for the lexical answer (a forked worker starts its own).
-_senders: dict[int, ThreadPoolExecutor] = {}
-
-
-def _send_soon(function, *args) -> Future:
-    pid = os.getpid()
-    if pid not in _senders:
-        _senders[pid] = ThreadPoolExecutor(max_workers=4, thread_name_prefix="es-nearest")
-    return _senders[pid].submit(function, *args)
-
-
 def hybrid(
     request: SearchRequest, vector: PendingVector, *, window: int, k: int, min_similarity: float
 ) -> HybridResult:
@@ -231,7 +217,8 @@ def hybrid(
     it contains the query's words, sent from another thread as soon as the query is embedded.
     The fused page needs no further request."""
     es = client(timeout=settings.ELASTICSEARCH_SEARCH_TIMEOUT)
-    nearest = _send_soon(_nearest, request, vector, k, min_similarity)
+    # Sent by one of the process's sender threads while this one waits for the lexical answer.
+    nearest = process_threads("es-nearest", 4).submit(_nearest, request, vector, k, min_similarity)
     lexical = _lexical(request, es).source(False)[:window]
     # A hit found by words alone keeps its lexical rank or falls behind at most ``k`` hits
     # found by meaning: only those ranks can land on the page.
