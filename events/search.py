@@ -29,8 +29,10 @@ class EventBuilder(PageBuilder):
 
         for pk in ids:
             loaded[pk]["sessions"] = []
-        rows = EventSession.objects.filter(**self.owned_by("page_id", ids)).values_list(
-            "page_id", "title", "description", "speakers", "protocol"
+        rows = (
+            EventSession.objects.filter(**self.owned_by("page_id", ids))
+            .order_by("sort_order", "pk")
+            .values_list("page_id", "title", "description", "speakers", "protocol")
         )
         for owner, title, description, speakers, protocol in rows:
             if owner in loaded:

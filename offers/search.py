@@ -43,8 +43,10 @@ class OfferBuilder(PageBuilder):
         self._directorates = _regionaldirektion_of_land()
         for pk in ids:
             loaded[pk]["locations"] = []
-        rows = OfferLocation.objects.filter(**self.owned_by("page_id", ids)).values_list(
-            "page_id", "town", "postcode", "latitude", "longitude"
+        rows = (
+            OfferLocation.objects.filter(**self.owned_by("page_id", ids))
+            .order_by("sort_order", "pk")
+            .values_list("page_id", "town", "postcode", "latitude", "longitude")
         )
         for owner, town, postcode, latitude, longitude in rows:
             if owner in loaded:

@@ -28,8 +28,10 @@ class PracticeBuilder(PageBuilder):
         for pk in ids:
             loaded[pk]["partners"] = []
             loaded[pk]["regionaldirektionen"] = []
-        rows = PracticePartner.objects.filter(**self.owned_by("page_id", ids)).values_list(
-            "page_id", "name", "partner_type__slug", "partner_type__name"
+        rows = (
+            PracticePartner.objects.filter(**self.owned_by("page_id", ids))
+            .order_by("sort_order", "pk")
+            .values_list("page_id", "name", "partner_type__slug", "partner_type__name")
         )
         for owner, name, slug, type_name in rows:
             if owner in loaded:
@@ -50,7 +52,9 @@ class PracticeBuilder(PageBuilder):
         facets["partner_type"] = sorted({slug for _name, slug, _type in partners})
         facets["regionaldirektion"] = sorted(set(_regionaldirektionen(obj)))
         keywords.extend(name for name, _slug, _type in partners)
-        keywords.extend({type_name for _name, _slug, type_name in partners})
+        # Each type once, in the partners' order: a set's order changes from process to process,
+        # and with it the text whose hash says whether a stored vector is still valid.
+        keywords.extend(dict.fromkeys(type_name for _name, _slug, type_name in partners))
 
 
 def _regionaldirektionen(obj) -> list[str]:

@@ -315,8 +315,14 @@ class PageBuilder(DocumentBuilder):
             field = self.model._meta.get_field(relation.name)
             through = field.remote_field.through
             source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-            rows = through.objects.filter(**self.owned_by(f"{source}_id", ids)).values_list(
-                f"{source}_id", *(f"{target}__{column}" for column in relation.columns)
+            # In the order they were added, whatever plan the database chooses: the text a
+            # document's vector was computed from must come out the same every time.
+            rows = (
+                through.objects.filter(**self.owned_by(f"{source}_id", ids))
+                .order_by("pk")
+                .values_list(
+                    f"{source}_id", *(f"{target}__{column}" for column in relation.columns)
+                )
             )
             for pk in ids:
                 loaded[pk][relation.name] = []

@@ -27,10 +27,12 @@ _migrated_sqlite: dict[str, Path] = {}
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
     """On SQLite, also keep a file copy of the test database as the migrations left it, before
-    any test writes to it (``migrated_sqlite_file``)."""
+    any test writes to it (``migrated_sqlite_file``). pytest-django creates the test database
+    only when a collected test uses the database: tests that take the copy are marked
+    ``django_db`` for that."""
     from django.db import connection
 
-    if connection.vendor == "sqlite":
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
         path = tmp_path_factory.mktemp("migrated") / "db.sqlite3"
         with django_db_blocker.unblock():
             connection.ensure_connection()
@@ -47,6 +49,12 @@ def migrated_sqlite_file(django_db_setup) -> Path:
     """A freshly migrated SQLite database file (the copy of the test database made right after
     its migrations), for tests that start a server process of their own on it."""
     if "path" not in _migrated_sqlite:
+        from django.db import connection
+
+        if connection.vendor == "sqlite":
+            raise pytest.UsageError(
+                "No SQLite test database was created: mark the test `django_db`."
+            )
         pytest.skip("the test database is not SQLite")
     return _migrated_sqlite["path"]
 

@@ -35,6 +35,8 @@ pytestmark = [
     ),
     # One test process runs the module: its scenario (a module fixture) runs once.
     pytest.mark.xdist_group("sqlite_concurrency"),
+    # For the migrated test database that the server's database file starts from.
+    pytest.mark.django_db,
 ]
 
 WRITE_SECONDS = 12
