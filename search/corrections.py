@@ -27,6 +27,10 @@ from .terms import MAX_TERM_LENGTH, MIN_TERM_LENGTH
 # many vocabulary rows: the work stays bounded whatever the query and the vocabulary.
 MAX_WORDS = 5
 MAX_CANDIDATE_ROWS = 500
+# A word at least this long that no document contains, one edit away from a word of the
+# vocabulary, is taken for a typo of it even where its parts match other documents
+# ("Suchberatung": "Beratung" is everywhere).
+SURE_TYPO_LENGTH = 8
 
 
 # --- distances and candidates ------------------------------------------------------------------
@@ -291,6 +295,12 @@ def correction_for(
     if not corrected:
         return None
     total = result.word_matches
+    # Every word typed is in no document and a sure typo: the compound parts they share with
+    # other words may find documents, the words themselves find none.
+    sure = len(corrected) == len(unknown) == len(typed_words(request.query, synonyms)) and all(
+        len(word) >= SURE_TYPO_LENGTH and edit_distance(word, term, 1) <= 1
+        for word, term in corrected.items()
+    )
     check = probe(
         replace(
             request,
@@ -301,14 +311,15 @@ def correction_for(
         )
     )
     # Counted for this user: a word that only hidden documents contain finds nothing here and
-    # is never offered; next to results, a correction must also find more of them.
-    if check.total <= total:
+    # is never offered; next to results, a correction must also find more of them, unless the
+    # words typed are sure typos.
+    if check.total == 0 or (check.total <= total and not sure):
         return None
     spelled = {word: _surface(term, check.hits) for word, term in corrected.items()}
     text = _corrected_text(params.q, spelled)
     if text == params.q:
         return None
-    applied = total == 0 and len(corrected) == len(unknown)
+    applied = (total == 0 and len(corrected) == len(unknown)) or sure
     return Correction(
         text=text,
         original=params.q,

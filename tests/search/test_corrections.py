@@ -118,6 +118,35 @@ class TestCorrections:
             "Bochum",
         }
 
+    def test_a_long_misspelled_word_is_corrected_though_its_parts_match_elsewhere(
+        self, client, backend, practices, library
+    ):
+        create_practice(
+            library,
+            "Suchtberatung vor Ort",
+            text="Die Suchtberatung berät jeden Dienstag in der Nordstadt.",
+        )
+        for place in ("Kiel", "Jena"):
+            create_practice(
+                library,
+                f"Betriebe in {place}",
+                text="Betriebe suchen Fachkräfte, die Beratung vermittelt sie.",
+            )
+        sync()
+
+        # No document contains "Suchberatung", but two contain its parts: "suchen" and
+        # "Beratung", more than the one with "Suchtberatung".
+        data = api(client, q="Suchberatung")
+
+        assert data["correction"]["query"] == "Suchtberatung"
+        assert data["correction"]["applied"] is True
+        assert titles(data)[0] == "Suchtberatung vor Ort"
+        # A shorter word keeps its own matches and is only offered another one.
+        shorter = api(client, q="Schulen")
+        assert shorter["correction"]["query"] == "Schulden"
+        assert shorter["correction"]["applied"] is False
+        assert titles(shorter)[0] == "Beratung in der Schule"
+
     def test_no_correction_for_correctly_spelled_queries(self, client, backend, practices):
         for q in ("Führerschein", "Beratung Schulden", "Kooperation Jobcenter", "Kita"):
             data = api(client, q=q)
