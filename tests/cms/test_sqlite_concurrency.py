@@ -24,9 +24,7 @@ import requests
 from bs4 import BeautifulSoup
 
 from cms.demo import DEMO_PASSWORD
-from tests.factories.processes import child_environment
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.factories.processes import ROOT, child_environment, manage
 
 pytestmark = [
     pytest.mark.skipif(
@@ -263,14 +261,7 @@ def demo_site(directory: Path, environment: dict[str, str], migrated: Path) -> P
     database.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(migrated, database)
     for command in (["migrate", "--noinput"], ["load_demo"]):
-        result = subprocess.run(
-            [sys.executable, "manage.py", *command],
-            cwd=ROOT,
-            env=environment,
-            capture_output=True,
-            text=True,
-            timeout=900,
-        )
+        result = manage(*command, environment=environment, timeout=900)
         assert result.returncode == 0, result.stdout + result.stderr
     return database
 

@@ -8,18 +8,15 @@ write such documents without their vectors, and the drift report would call them
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from search import indexing
 from search.registry import builder_for
-from tests.factories.processes import child_environment
+from tests.factories.processes import child_environment, manage
 
 from .helpers import create_practice
-
-ROOT = Path(__file__).resolve().parents[2]
 
 # Enough types that their order in a set is never their order of entry by chance.
 PARTNER_TYPES = (
@@ -50,21 +47,15 @@ assert result.pending == 0 and not result.error, result
 """
 
 
-def manage(database: Path, seed: int, *args: str) -> subprocess.CompletedProcess:
+def in_process(database: Path, seed: int, *args: str) -> subprocess.CompletedProcess:
+    """``manage.py *args`` on ``database`` in a process of its own, with its own hash seed."""
     environment = child_environment(
         drop=("ELASTICSEARCH_URL",),
         DJANGO_SETTINGS_MODULE="cms.settings.test",
         DATABASE_URL=f"sqlite:///{database}",
         PYTHONHASHSEED=str(seed),
     )
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return manage(*args, environment=environment, timeout=300)
 
 
 @pytest.mark.django_db
@@ -84,11 +75,11 @@ def test_a_practice_names_its_partner_types_in_the_order_of_its_partners(library
 def test_a_rebuild_in_another_process_reuses_the_vectors(migrated_sqlite_file, tmp_path):
     database = tmp_path / "db.sqlite3"
     shutil.copy(migrated_sqlite_file, database)
-    published = manage(database, 1, "shell", "-c", PUBLISH)
+    published = in_process(database, 1, "shell", "-c", PUBLISH)
     assert published.returncode == 0, published.stderr
 
-    rebuilt = manage(database, 2, "search_index", "rebuild")
-    status = manage(database, 3, "search_index", "status")
+    rebuilt = in_process(database, 2, "search_index", "rebuild")
+    status = in_process(database, 3, "search_index", "status")
 
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert "no vector" not in rebuilt.stdout, rebuilt.stdout
