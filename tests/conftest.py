@@ -1,5 +1,6 @@
 import os
 import sqlite3
+import threading
 import uuid
 from pathlib import Path
 
@@ -18,6 +19,62 @@ def forget_cached_renditions():
 
     for cache in caches.all():
         cache.clear()
+
+
+class _RequestsInFlight:
+    """The requests a live server is answering, by the thread answering each; the test client's
+    requests, answered in the tests' own thread, are not counted."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._paths: dict[int, str] = {}
+        self._tests_thread = threading.get_ident()
+
+    def started(self, sender, environ=None, **kwargs) -> None:
+        if threading.get_ident() == self._tests_thread:
+            return
+        with self._changed:
+            self._paths[threading.get_ident()] = (environ or {}).get("PATH_INFO", "?")
+
+    def finished(self, sender, **kwargs) -> None:
+        with self._changed:
+            self._paths.pop(threading.get_ident(), None)
+            self._changed.notify_all()
+
+    def wait_until_none(self, timeout: float) -> list[str]:
+        """Wait until no request is being answered; the paths still answered after ``timeout``."""
+        with self._changed:
+            self._changed.wait_for(lambda: not self._paths, timeout)
+            return sorted(self._paths.values())
+
+
+@pytest.fixture(scope="session")
+def requests_in_flight():
+    from django.core.signals import request_finished, request_started
+
+    requests = _RequestsInFlight()
+    request_started.connect(requests.started, dispatch_uid="tests-requests-in-flight")
+    request_finished.connect(requests.finished, dispatch_uid="tests-requests-in-flight")
+    yield requests
+    request_started.disconnect(dispatch_uid="tests-requests-in-flight")
+    request_finished.disconnect(dispatch_uid="tests-requests-in-flight")
+
+
+@pytest.fixture(autouse=True)
+def live_server_answers_before_flush(request):
+    """A browser test ends with its pages closed, but a request one of them sent may still be
+    answered in the live server's threads. The tables are emptied after the test only once no
+    request is answered any more: emptying them under a running query can deadlock PostgreSQL.
+
+    Torn down after the test's own fixtures (which close the browser) and before pytest-django
+    empties the database, which its own earlier autouse fixture asked for."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    requests = request.getfixturevalue("requests_in_flight")
+    yield
+    still_answered = requests.wait_until_none(timeout=60)
+    assert not still_answered, f"The live server still answers {still_answered} after 60 s."
 
 
 # Where the copy of the migrated SQLite test database is (``migrated_sqlite_file``).
