@@ -160,9 +160,10 @@ def best_corrections(
 class Correction:
     """``text``: the query with the corrected words, as the user would type it.
 
-    ``applied``: the page shows the results of ``text`` because ``original`` found nothing;
-    otherwise ``text`` is only offered. ``querystring``: the search parameters of the link (the
-    original without correction when applied, else the corrected query).
+    ``applied``: the page shows the results of ``text`` because ``original`` found nothing, or
+    only by parts of its words (``original_total`` documents) which are sure typos; otherwise
+    ``text`` is only offered. ``querystring``: the search parameters of the link (the original
+    without correction when applied, else the corrected query).
     """
 
     text: str
@@ -170,6 +171,7 @@ class Correction:
     applied: bool
     querystring: str
     query: ParsedQuery
+    original_total: int = 0
 
     def as_json(self) -> dict:
         return {
@@ -330,4 +332,5 @@ def correction_for(
             else params.querystring(q=text, page=1)
         ),
         query=parse_query(text, synonyms),
+        original_total=total,
     )

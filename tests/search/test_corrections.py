@@ -141,6 +141,10 @@ class TestCorrections:
         assert data["correction"]["query"] == "Suchtberatung"
         assert data["correction"]["applied"] is True
         assert titles(data)[0] == "Suchtberatung vor Ort"
+        # The page does not claim that the typed word found nothing: its parts did.
+        assert _text(_correction(client, q="Suchberatung")).startswith(
+            "Ergebnisse für „Suchtberatung“. „Suchberatung“ selbst kommt in keinem Dokument vor."
+        )
         # A shorter word keeps its own matches and is only offered another one.
         shorter = api(client, q="Schulen")
         assert shorter["correction"]["query"] == "Schulden"
