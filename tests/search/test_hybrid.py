@@ -285,6 +285,29 @@ class TestVectors:
             "Schuldnerberatung im Jobcenter"
         )
 
+    def test_vectors_of_an_older_text_serve_until_embed_renews_them(
+        self, client, backend, counting, network
+    ):
+        # As an update that changes how a document's text is put together leaves them: every
+        # stored vector belongs to a text that is no longer the document's.
+        SearchEmbedding.objects.update(content_hash="0" * 40)
+        counting.clear()
+
+        out = io.StringIO()
+        call_command("search_index", "rebuild", stdout=out)
+
+        assert counting == []
+        # Both backends still find by meaning with the stored vectors.
+        assert titles(api(client, q="Unterstützung bei Geldsorgen"))[0] == (
+            "Schuldnerberatung im Jobcenter"
+        )
+        call_command("search_index", "embed", stdout=out)
+        assert len(counting) >= 1
+        assert not SearchEmbedding.objects.filter(content_hash="0" * 40).exists()
+        assert titles(api(client, q="Unterstützung bei Geldsorgen"))[0] == (
+            "Schuldnerberatung im Jobcenter"
+        )
+
     def test_embed_command_computes_only_what_is_missing(self, library, counting):
         create_practice(library, "Nachbetreuung nach Arbeitsaufnahme")
         create_practice(library, "Orientierungstag beim Träger")
