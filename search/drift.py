@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from . import embeddings
 from .builders import DocumentBuilder, IndexEntry, VisibilityContext
 from .indexing import database_apply, elasticsearch_enabled, iter_entries_of
-from .models import IndexOutbox, SearchDocument
+from .models import IndexOutbox, SearchDocument, SearchEmbedding
 from .registry import builder_for_type, builders
 
 DATABASE = "database"
@@ -64,6 +65,9 @@ class DriftReport:
     rebuild_running: bool = False
     # doc_type → doc_id → object id of every expected document, for the repair.
     object_ids: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
+    # Documents without a vector for their current text (None without the semantic search);
+    # not drift: the search uses a text's earlier vector until ``search_index embed``.
+    without_current_vector: int | None = None
 
     @property
     def leftovers(self) -> bool:
@@ -89,16 +93,26 @@ def drift_report() -> DriftReport:
     expected: dict[str, dict[str, str]] = {}  # doc_type → doc_id → fingerprint
     object_ids: dict[str, dict[str, str]] = {}
     context = VisibilityContext()
+    model = embeddings.get_embedder().name if embeddings.enabled() else None
+    vector_hashes = (
+        dict(SearchEmbedding.objects.filter(model=model).values_list("doc_id", "content_hash"))
+        if model
+        else {}
+    )
+    without_current_vector = 0
     for builder in builders():
         fingerprints = expected.setdefault(builder.doc_type, {})
         ids = object_ids.setdefault(builder.doc_type, {})
         for entry in iter_entries_of(builder, context=context):
             fingerprints[entry.doc_id] = entry.fingerprint
             ids[entry.doc_id] = entry.object_id
+            if model and vector_hashes.get(entry.doc_id) != embeddings.content_hash(entry, model):
+                without_current_vector += 1
     report = DriftReport(
         backends={DATABASE: _compare(DATABASE, expected, _database_fingerprints())},
         pending=IndexOutbox.objects.count(),
         object_ids=object_ids,
+        without_current_vector=without_current_vector if model else None,
     )
     if elasticsearch_enabled():
         from .backends import elasticsearch as es_backend

@@ -290,23 +290,32 @@ class TestVectors:
     ):
         # As an update that changes how a document's text is put together leaves them: every
         # stored vector belongs to a text that is no longer the document's.
-        SearchEmbedding.objects.update(content_hash="0" * 40)
+        outdated = SearchEmbedding.objects.update(content_hash="0" * 40)
         counting.clear()
 
-        out = io.StringIO()
-        call_command("search_index", "rebuild", stdout=out)
+        call_command("search_index", "rebuild", stdout=io.StringIO())
 
         assert counting == []
         # Both backends still find by meaning with the stored vectors.
         assert titles(api(client, q="Unterstützung bei Geldsorgen"))[0] == (
             "Schuldnerberatung im Jobcenter"
         )
-        call_command("search_index", "embed", stdout=out)
+        status = io.StringIO()
+        call_command("search_index", "status", stdout=status)
+        assert f"{outdated} document(s) have no vector for their current text" in (
+            status.getvalue()
+        )
+
+        call_command("search_index", "embed", stdout=io.StringIO())
+
         assert len(counting) >= 1
         assert not SearchEmbedding.objects.filter(content_hash="0" * 40).exists()
         assert titles(api(client, q="Unterstützung bei Geldsorgen"))[0] == (
             "Schuldnerberatung im Jobcenter"
         )
+        status = io.StringIO()
+        call_command("search_index", "status", stdout=status)
+        assert "have no vector" not in status.getvalue()
 
     def test_embed_command_computes_only_what_is_missing(self, library, counting):
         create_practice(library, "Nachbetreuung nach Arbeitsaufnahme")

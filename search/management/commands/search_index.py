@@ -213,6 +213,14 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Elasticsearch: not configured (ELASTICSEARCH_URL unset).")
         self.stdout.write(f"Outbox backlog: {report.pending} change(s)")
+        if report.without_current_vector:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{report.without_current_vector} document(s) have no vector for their "
+                    "current text (the search by meaning uses an earlier one or none): run "
+                    "`search_index embed`."
+                )
+            )
         if report.has_drift:
             self.stdout.write(self.style.ERROR("Drift found: run `search_index sync`."))
         else:
