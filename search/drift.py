@@ -15,7 +15,7 @@ from django.db import transaction
 from . import embeddings
 from .builders import DocumentBuilder, IndexEntry, VisibilityContext
 from .indexing import database_apply, elasticsearch_enabled, iter_entries_of
-from .models import IndexOutbox, SearchDocument, SearchEmbedding
+from .models import IndexOutbox, SearchDocument
 from .registry import builder_for_type, builders
 
 DATABASE = "database"
@@ -93,12 +93,8 @@ def drift_report() -> DriftReport:
     expected: dict[str, dict[str, str]] = {}  # doc_type → doc_id → fingerprint
     object_ids: dict[str, dict[str, str]] = {}
     context = VisibilityContext()
-    model = embeddings.get_embedder().name if embeddings.enabled() else None
-    vector_hashes = (
-        dict(SearchEmbedding.objects.filter(model=model).values_list("doc_id", "content_hash"))
-        if model
-        else {}
-    )
+    vectors = embeddings.enabled()
+    vector_hashes = embeddings.stored_hashes() if vectors else {}
     without_current_vector = 0
     for builder in builders():
         fingerprints = expected.setdefault(builder.doc_type, {})
@@ -106,13 +102,13 @@ def drift_report() -> DriftReport:
         for entry in iter_entries_of(builder, context=context):
             fingerprints[entry.doc_id] = entry.fingerprint
             ids[entry.doc_id] = entry.object_id
-            if model and vector_hashes.get(entry.doc_id) != embeddings.content_hash(entry, model):
+            if vectors and not embeddings.has_current_vector(entry, vector_hashes):
                 without_current_vector += 1
     report = DriftReport(
         backends={DATABASE: _compare(DATABASE, expected, _database_fingerprints())},
         pending=IndexOutbox.objects.count(),
         object_ids=object_ids,
-        without_current_vector=without_current_vector if model else None,
+        without_current_vector=without_current_vector if vectors else None,
     )
     if elasticsearch_enabled():
         from .backends import elasticsearch as es_backend

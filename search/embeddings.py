@@ -225,13 +225,23 @@ def missing(entries: Iterable[IndexEntry]) -> list[IndexEntry]:
     if not enabled():
         return []
     entries = list(entries)
-    model = get_embedder().name
-    stored = dict(
-        SearchEmbedding.objects.filter(
-            doc_id__in=[entry.doc_id for entry in entries], model=model
-        ).values_list("doc_id", "content_hash")
-    )
-    return [entry for entry in entries if stored.get(entry.doc_id) != content_hash(entry, model)]
+    hashes = stored_hashes([entry.doc_id for entry in entries])
+    return [entry for entry in entries if not has_current_vector(entry, hashes)]
+
+
+def stored_hashes(doc_ids: list[str] | None = None) -> dict[str, str]:
+    """doc_id → the hash of the text its stored vector was computed from, for this model; of
+    every document without ``doc_ids``."""
+    stored = SearchEmbedding.objects.filter(model=get_embedder().name)
+    if doc_ids is not None:
+        stored = stored.filter(doc_id__in=doc_ids)
+    return dict(stored.values_list("doc_id", "content_hash"))
+
+
+def has_current_vector(entry: IndexEntry, hashes: dict[str, str]) -> bool:
+    """Whether the vector stored for ``entry`` (``hashes``: ``stored_hashes``) is that of its
+    current text."""
+    return hashes.get(entry.doc_id) == content_hash(entry, get_embedder().name)
 
 
 def embed_entries(entries: list[IndexEntry]) -> dict[str, np.ndarray]:

@@ -317,6 +317,21 @@ class TestVectors:
         call_command("search_index", "status", stdout=status)
         assert "have no vector" not in status.getvalue()
 
+    def test_rebuild_counts_documents_without_vector_and_status_also_outdated_ones(
+        self, backend, counting, network
+    ):
+        first, second = SearchEmbedding.objects.order_by("pk")[:2]
+        first.delete()
+        SearchEmbedding.objects.filter(pk=second.pk).update(content_hash="0" * 40)
+
+        rebuilt, status = io.StringIO(), io.StringIO()
+        call_command("search_index", "rebuild", stdout=rebuilt)
+        call_command("search_index", "status", stdout=status)
+
+        assert "1 document(s) have no vector at all" in rebuilt.getvalue()
+        assert "`search_index status` also counts" in rebuilt.getvalue()
+        assert "2 document(s) have no vector for their current text" in status.getvalue()
+
     def test_embed_command_computes_only_what_is_missing(self, library, counting):
         create_practice(library, "Nachbetreuung nach Arbeitsaufnahme")
         create_practice(library, "Orientierungstag beim Träger")

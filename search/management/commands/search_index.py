@@ -147,8 +147,9 @@ class Command(BaseCommand):
         without = indexing.documents_without_vector()
         if without:
             self.stdout.write(
-                f"{without} document(s) have no vector for the semantic search yet: "
-                "run `search_index embed`."
+                f"{without} document(s) have no vector at all for the search by meaning yet: "
+                "run `search_index embed` (`search_index status` also counts the documents "
+                "whose vector is that of an earlier text)."
             )
 
     def handle_embed(self):
