@@ -312,11 +312,11 @@ def bench_rebuild(repeat: int) -> dict:
     }
 
 
-def bench_queries(rounds: int, warmup: float) -> dict:
-    """API and raw latency per kind of query, after ``warmup`` seconds of the whole mix through
-    both: Elasticsearch's JIT compiles its query paths under load, and a node that has just
-    started answers the raw request two to three times slower than a warm one, which would
-    flatter the API against it."""
+def bench_queries(rounds: int, warmup: float) -> tuple[dict, int]:
+    """API and raw latency per kind of query, timed after ``warmup`` seconds of the whole mix
+    through both, and how many rounds of the mix those were: Elasticsearch's JIT compiles its
+    query paths under load, and a node that has just started answers the raw request two to
+    three times slower than a warm one, which would flatter the API against it."""
     from django.http import QueryDict
     from django.test import Client
 
@@ -380,12 +380,11 @@ def bench_queries(rounds: int, warmup: float) -> dict:
             "raw_p50_ms": round(statistics.median(raw_times), 2),
             "raw_p95_ms": round(percentile(raw_times, 0.95), 2),
             "samples": len(api_times),
-            "warmup_rounds": warm_rounds,
         }
         results[kind]["p95_ratio"] = round(
             results[kind]["api_p95_ms"] / max(results[kind]["raw_p95_ms"], 1e-6), 2
         )
-    return results
+    return results, warm_rounds
 
 
 def bench_query_embedding(rounds: int) -> dict:
@@ -448,7 +447,7 @@ def main() -> None:
     print("Rebuilding …", flush=True)
     rebuild = bench_rebuild(args.repeat)
     print("Querying …", flush=True)
-    queries = bench_queries(args.rounds, args.warmup)
+    queries, warm_rounds = bench_queries(args.rounds, args.warmup)
     query_embedding = bench_query_embedding(args.rounds)
 
     machine = {
@@ -477,8 +476,7 @@ def main() -> None:
     )
     print(f"  ratio                  {rebuild['ratio']:>9.3f}")
     print()
-    warm = next(iter(queries.values()))["warmup_rounds"]
-    print(f"Queries after {args.warmup:.0f} s of warm-up ({warm} rounds of the mix)")
+    print(f"Queries after {args.warmup:.0f} s of warm-up ({warm_rounds} rounds of the mix)")
     print(
         f"{'queries':<10} {'API p50':>8} {'API p95':>8} {'raw p50':>8} {'raw p95':>8} {'p95 ×':>6}"
     )
@@ -499,6 +497,7 @@ def main() -> None:
                 "vectors": with_vectors,
                 "machine": machine,
                 "rebuild": rebuild,
+                "warmup": {"seconds": args.warmup, "rounds": warm_rounds},
                 "queries": queries,
                 "query_embedding": query_embedding,
             },
