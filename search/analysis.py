@@ -195,38 +195,63 @@ def analyse_word(word: str) -> Term:
     return Term(exact=word, stem=stem(word), parts=parts if len(parts) > 1 else ())
 
 
-def words(text: str) -> list[str]:
-    """Normalised words of ``text`` without stopwords."""
-    # Accents are dropped per word, and only where one is left after the umlaut folding:
-    # decomposing whole documents was the slowest step of a rebuild.
-    folded = _fold(text.lower())
-    found = WORD_RE.findall(folded)
-    if not folded.isascii():
-        found = [word if word.isascii() else _strip_accents(word) for word in found]
-    return [word for word in found if word not in STOPWORDS]
+# Verb forms that Snowball leaves whole where it stems the infinitive: the third person and
+# the past in -t ("kifft", "raucht", "kiffte": "kifft" against "kiffen" → "kiff") and the
+# participle ("gekifft"). Only words written in lower case count, so the nouns in -t that a
+# text writes with a capital ("Sucht", "Macht") keep their own stem alone.
+_CONSONANTS = frozenset("bcdfghjklmnpqrsvwxz")
 
 
-@lru_cache(maxsize=10_000)
-def _strip_accents(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+def verb_stems(stem: str) -> tuple[str, ...]:
+    """The stems an infinitive of ``stem`` would have, if ``stem`` is a verb form in -t after
+    a consonant ("kifft" → "kiff"; "gekifft" → "gekiff", "kiff"); else none."""
+    if len(stem) < 4 or stem[-1] != "t" or stem[-2] not in _CONSONANTS:
+        return ()
+    found = (stem[:-1],)
+    if stem.startswith("ge") and len(stem) >= 7:
+        found += (stem[2:-1],)
+    return found
+
+
+@lru_cache(maxsize=50_000)
+def _verb_stems_of(word: str) -> tuple[str, ...]:
+    """``verb_stems`` of a normalised word ending in -t or -te."""
+    return () if word in STOPWORDS else verb_stems(stem(word))
+
+
+def written_verb_stems(word: str) -> tuple[str, ...]:
+    """``verb_stems`` of a word as a text writes it: only in lower case, ending in -t or -te."""
+    return _as_indexed(word)[1]
+
+
+@lru_cache(maxsize=100_000)
+def _as_indexed(written: str) -> tuple[str, tuple[str, ...]]:
+    """A word as a text writes it: its normalised form, and ``verb_stems`` if it is written
+    in lower case and ends in -t or -te."""
+    word = normalise(written)
+    if written[:1].islower() and word.endswith(("t", "te")):
+        return word, _verb_stems_of(word)
+    return word, ()
 
 
 @dataclass(frozen=True)
 class IndexTerms:
     exact: str  # one exact form per word, in order
     stems: str  # one stem per word, in order (so word sequences stay phrases)
-    parts: str  # stems of the parts of compound words
+    parts: str  # stems of the parts of compound words and of infinitives of verb forms
 
 
 def index_terms(text: str) -> IndexTerms:
     """What a document field contributes to the index."""
-    found = words(text)
+    # The words as written: the case tells a verb form ("sucht") from a noun ("Sucht").
+    written = list(map(_as_indexed, WORD_RE.findall(text)))
+    found = [word for word, _ in written if word not in STOPWORDS]
     analysed = list(map(_index_word, found))
+    verbs = [stem_ for _, stems in written if stems for stem_ in stems]
     return IndexTerms(
         exact=" ".join(found),
         stems=" ".join([stem_ for stem_, _ in analysed]),
-        parts=" ".join([extra for _, extra in analysed if extra]),
+        parts=" ".join([extra for _, extra in analysed if extra] + verbs),
     )
 
 

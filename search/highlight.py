@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from django.utils.html import escape
 
-from .analysis import STOPWORDS, WORD_RE, analyse_word, normalise
+from .analysis import STOPWORDS, WORD_RE, analyse_word, normalise, written_verb_stems
 
 FRAGMENT_LENGTH = 240
 LEAD = 60
@@ -23,7 +23,8 @@ def _terms_of(raw_word: str) -> tuple[str, tuple[str, ...]] | None:
     if not word or word in STOPWORDS:
         return None
     term = analyse_word(word)
-    return term.stem, term.parts
+    # A verb form in -t is marked for its infinitive too, as it was indexed.
+    return term.stem, term.parts + written_verb_stems(raw_word)
 
 
 def _matches(text: str, stems: set[str]) -> list[tuple[int, int]]:

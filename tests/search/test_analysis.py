@@ -45,6 +45,20 @@ def test_stems_are_the_snowball_german_stems():
     assert isinstance(analysis._stemmer(), Stemmer.Stemmer)
 
 
+def test_verb_forms_in_t_written_in_lower_case_add_the_stem_of_their_infinitive():
+    text = "Wer kifft, raucht und kiffte, hat gekifft. Die Sucht wächst, der Lotse sucht Arbeit."
+
+    parts = analysis.index_terms(text).parts.split()
+
+    assert analysis.stem("kiffen") == "kiff"
+    assert parts.count("kiff") == 3  # kifft, kiffte, gekifft
+    assert "rauch" in parts and analysis.stem("rauchen") == "rauch"
+    # One "such" for the verb; the noun with a capital adds nothing.
+    assert parts.count("such") == 1
+    # Words in -t after a vowel or with a short stem stay as they are, even in lower case.
+    assert analysis.index_terms("arbeit zeit amt gut bereit").parts == ""
+
+
 def test_the_word_list_holds_every_noun_as_a_line_by_line_reading_gives_it():
     path = compounds._german_nouns_file()
     expected = set()

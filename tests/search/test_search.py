@@ -66,6 +66,31 @@ class TestTextAnalysis:
         assert titles(umlaut_spelled_out) == ["Mobilität auf dem Land"]
         assert titles(sharp_s_spelled_out) == ["Mobilität auf dem Land"]
 
+    def test_a_verb_form_in_t_is_found_by_its_infinitive(self, client, backend, library):
+        create_practice(
+            library,
+            "Frühintervention in der Ausbildung",
+            text="Wer in der Ausbildung kifft, bekommt eine Sprechstunde im Betrieb.",
+        )
+        create_practice(
+            library,
+            "Offene Sprechstunde der Suchtberatung",
+            text="Die Sucht bestimmt den Alltag vieler Kundinnen und Kunden.",
+        )
+        create_practice(
+            library,
+            "Lotsen in den Betrieb",
+            text="Ein Lotse sucht mit den Teilnehmenden passende Betriebe.",
+        )
+        sync()
+
+        smoking = api(client, q="Kiffen in der Ausbildung")
+
+        assert titles(smoking) == ["Frühintervention in der Ausbildung"]
+        assert "<mark>kifft</mark>" in smoking["results"][0]["highlight"]
+        # "suchen" meets the verb "sucht", never the noun "Sucht" written with a capital.
+        assert titles(api(client, q="suchen")) == ["Lotsen in den Betrieb"]
+
     def test_every_word_of_the_query_must_match(self, client, backend, counselling):
         assert titles(api(client, q="Beratung Schulden")) == ["Schuldnerberatung ohne Wartezeit"]
         assert api(client, q="Beratung Fahrdienst")["total"] == 0
