@@ -40,8 +40,15 @@ def normalise_query(query: str) -> str:
     return " ".join(str(query).split()).lower()[:MAX_QUERY_LENGTH].strip()
 
 
-def search_log_record(*, query: str, results: int, member: bool) -> SearchLogEntry:
-    entry = SearchLogEntry(query=normalise_query(query), results=max(results, 0), member=member)
+def search_log_record(
+    *, query: str, results: int, member: bool, word_results: int | None = None
+) -> SearchLogEntry:
+    entry = SearchLogEntry(
+        query=normalise_query(query),
+        results=max(results, 0),
+        word_results=None if word_results is None else max(word_results, 0),
+        member=member,
+    )
     # No click yet: the column is empty on purpose (its form field would call that missing).
     entry.full_clean(exclude=["clicked_rank"])
     entry.save()
@@ -83,6 +90,7 @@ def search_log_request(*, request, result) -> str:
             entry = search_log_record(
                 query=query,
                 results=result.total,
+                word_results=result.word_total,
                 member=bool(request.user.is_authenticated),
             )
     except Exception:
@@ -144,6 +152,11 @@ def _rows(queryset, **aggregates) -> list[QueryRow]:
     return [QueryRow(**row) for row in rows]
 
 
+# A search found nothing the searcher asked for when no result contains its words: the
+# results found by meaning alone are only the closest the site has.
+NOTHING_FOUND = Q(word_results=0) | Q(word_results__isnull=True, results=0)
+
+
 def search_log_report(*, days: int, now: datetime | None = None) -> SearchLogReport:
     """The report over the last ``days`` days: five aggregating queries, whatever the log's
     size, each list at most ``REPORT_ROWS`` queries long."""
@@ -151,7 +164,7 @@ def search_log_report(*, days: int, now: datetime | None = None) -> SearchLogRep
     entries = SearchLogEntry.objects.filter(created_at__gte=since)
     totals = entries.order_by().aggregate(
         searches=Count("id"),
-        without_results=Count("id", filter=Q(results=0)),
+        without_results=Count("id", filter=NOTHING_FOUND),
         with_click=Count("id", filter=Q(clicked_rank__isnull=False)),
         clicks_top3=Count("id", filter=Q(clicked_rank__lte=3)),
     )
@@ -161,7 +174,7 @@ def search_log_report(*, days: int, now: datetime | None = None) -> SearchLogRep
         since=since,
         **totals,
         top_queries=_rows(entries, avg_results=Avg("results")),
-        no_results=_rows(entries.filter(results=0)),
+        no_results=_rows(entries.filter(NOTHING_FOUND), avg_results=Avg("results")),
         no_clicks=_rows(entries.filter(results__gt=0, clicked_rank__isnull=True)),
         click_ranks=_rows(clicked, avg_rank=Avg("clicked_rank")),
     )

@@ -202,6 +202,11 @@ class SearchLogEntry(models.Model):
 
     query = models.CharField(_("query"), max_length=200, db_index=True)
     results = models.PositiveIntegerField(_("results"))
+    # How many of the results contain the query's words; the others were found by meaning
+    # alone. Empty for entries written before this was counted.
+    word_results = models.PositiveIntegerField(
+        _("results with the search words"), null=True, blank=True
+    )
     # Whether the searcher was signed in: their results differ, their identity is not kept.
     member = models.BooleanField(_("signed in"), default=False)
     created_at = models.DateTimeField(_("searched at"), auto_now_add=True, db_index=True)

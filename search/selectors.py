@@ -63,6 +63,8 @@ class SearchPage:
     promoted: list = field(default_factory=list)
     # "Meinten Sie …?" (``corrections.py``); ``applied``: the results are the corrected query's.
     correction: Correction | None = None
+    # How many of the ``total`` results contain the query's words (the others: by meaning).
+    word_total: int = 0
 
     @property
     def has_previous(self) -> bool:
@@ -208,6 +210,7 @@ def knowledge_search(*, params: SearchParams, user, near: Near | None = None) ->
     return SearchPage(
         params=params,
         total=result.total,
+        word_total=result.word_matches,
         page=result.page,
         pages=max(1, math.ceil(result.total / PAGE_SIZE)),
         results=results,

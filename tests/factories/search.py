@@ -13,11 +13,14 @@ def create_log_entry(
     query: str,
     *,
     results: int = 1,
+    word_results: int | None = None,
     member: bool = False,
     clicked_rank: int | None = None,
     days_ago: float = 0,
 ) -> SearchLogEntry:
-    entry = search_log_record(query=query, results=results, member=member)
+    entry = search_log_record(
+        query=query, results=results, word_results=word_results, member=member
+    )
     # ``created_at`` is set on insert (auto_now_add): an older entry is backdated afterwards.
     SearchLogEntry.objects.filter(pk=entry.pk).update(
         created_at=timezone.now() - timedelta(days=days_ago), clicked_rank=clicked_rank

@@ -66,6 +66,7 @@ class TestLogging:
         assert stored_fields(entry) == {
             "query": "suchtberatung im jobcenter",
             "results": response.json()["total"],
+            "word_results": sum(not hit["similar"] for hit in response.json()["results"]),
             "member": True,
             "clicked_rank": None,
         }
@@ -86,6 +87,14 @@ class TestLogging:
         assert (anonymous_entry.results, staff_entry.results) == (public["total"], staff["total"])
         assert "Interne Fallkonferenz Sucht" not in [hit["title"] for hit in public["results"]]
         assert "Interne Fallkonferenz Sucht" in [hit["title"] for hit in staff["results"]]
+
+    def test_results_found_by_meaning_alone_are_told_apart(self, client, practices):
+        data = api(client, q="Hilfe bei Alkoholproblemen")
+
+        entry = SearchLogEntry.objects.get()
+        # Every result came by meaning: none contains the words.
+        assert data["results"] and all(hit["similar"] for hit in data["results"])
+        assert (entry.results, entry.word_results) == (data["total"], 0)
 
     def test_empty_queries_later_pages_and_bots_are_not_logged(self, client, practices):
         client.get("/suche/")
@@ -251,15 +260,37 @@ class TestReport:
 
         soup = soup_of(client.get(report_url()))
 
-        assert section_rows(soup, "no-results") == [["zebrafinkenhilfe", "1"]]
+        assert section_rows(soup, "no-results") == [["zebrafinkenhilfe", "1", "0,0"]]
         assert section_rows(soup, "top-queries") == [["zebrafinkenhilfe", "1", "0,0"]]
         assert soup.select_one('[data-figure="without-results"]').get_text() == "1"
+
+    def test_a_search_answered_by_meaning_alone_counts_as_without_results(
+        self, client, practices, editor
+    ):
+        for _ in range(2):
+            similar = api(client, q="Hilfe bei Alkoholproblemen")
+        api(client, q="Suchtberatung")
+        client.force_login(editor)
+
+        soup = soup_of(client.get(report_url()))
+
+        found_by_meaning = f"{similar['total']},0"
+        assert similar["total"] > 0
+        assert section_rows(soup, "no-results") == [
+            ["hilfe bei alkoholproblemen", "2", found_by_meaning]
+        ]
+        assert soup.select_one('[data-figure="without-results"]').get_text() == "2"
+        assert (
+            "inhaltlich nächsten Treffer"
+            in soup.select_one('[data-search-log-section="no-results"]').get_text()
+        )
 
     def test_the_sections_aggregate_per_query(self, client, editor):
         for rank in (1, 2, 6):
             create_log_entry("sucht", results=8, clicked_rank=rank)
         create_log_entry("sucht", results=4)
-        create_log_entry("schulden", results=3)
+        create_log_entry("schulden", results=3, word_results=1)
+        # Written before the words' results were counted: none at all.
         create_log_entry("wohnen", results=0)
         client.force_login(editor)
 
@@ -270,6 +301,8 @@ class TestReport:
             ["schulden", "1", "3,0"],
             ["wohnen", "1", "0,0"],
         ]
+        assert section_rows(soup, "no-results") == [["wohnen", "1", "0,0"]]
+        assert soup.select_one('[data-figure="without-results"]').get_text() == "1"
         assert section_rows(soup, "no-clicks") == [["schulden", "1"], ["sucht", "1"]]
         assert section_rows(soup, "click-ranks") == [["sucht", "3", "3,0"]]
         assert soup.select_one('[data-figure="searches"]').get_text() == "6"
