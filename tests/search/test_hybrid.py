@@ -167,6 +167,58 @@ def test_a_failed_part_of_the_msearch_raises_what_the_fallback_catches(elasticse
     assert failure.value.body["status"] == 400
 
 
+# Shares the worker of the judged queries, whose corpus the model has embedded already.
+@pytest.mark.xdist_group("judged_queries")
+def test_elasticsearch_returns_the_exact_nearest_neighbours(elasticsearch, library):
+    from search.backends import SearchRequest
+    from search.backends import database as database_backend
+    from search.backends import elasticsearch as es_backend
+    from search.models import SearchDocument
+    from search.query import PAGE_SIZE, parse_query
+
+    from .test_judged_queries import publish_corpus
+
+    publish_corpus(library)
+    embedder = embeddings.get_embedder()
+    for q in (
+        "Hilfe bei der Wohnungssuche",
+        "obdachlose Kunden",
+        "nach dem Knast Arbeit finden",
+        "Leute ohne Führerschein auf dem Land",
+        "Unterstützung bei Überschuldung",
+    ):
+        request = SearchRequest(
+            query=parse_query(q, []),
+            filters={},
+            visibilities=("public",),
+            sort="relevance",
+            page=1,
+            page_size=PAGE_SIZE,
+        )
+        vector = embeddings.query_vector(q)
+        # The database scores every stored vector: the exact answer.
+        exact = database_backend.nearest(
+            request, vector, k=3, min_similarity=embedder.min_similarity
+        )
+        doc_ids = dict(
+            SearchDocument.objects.filter(pk__in=[pk for pk, _score in exact]).values_list(
+                "pk", "doc_id"
+            )
+        )
+        found = es_backend.hybrid(
+            request,
+            embeddings.query_vector_soon(q),
+            window=PAGE_SIZE,
+            k=fusion.SEMANTIC_K,
+            min_similarity=embedder.min_similarity,
+        )
+
+        # Close scores may swap places (Elasticsearch compares 8-bit copies of the vectors);
+        # none of the three nearest may be missing.
+        nearest_ten = [key for key, _score, _facets in found.semantic[:10]]
+        assert [doc_ids[pk] for pk, _score in exact if doc_ids[pk] not in nearest_ten] == [], q
+
+
 def test_a_hybrid_search_sends_two_requests(client, elasticsearch, network, es_requests):
     # The lexical window, its page of documents and the spelling candidates of the unknown word
     # in one request; the neighbours by meaning, with their documents and whether they contain

@@ -288,11 +288,14 @@ def _nearest(request: SearchRequest, vector: PendingVector, k: int, min_similari
     )
     # Scored by the neighbour alone; the named clause only reports a match of the words.
     words = Q("constant_score", filter=text_query(request.query), boost=0, _name=WORDS)
+    # The hits are counted (at most ``num_candidates``, so it costs nothing): without counting,
+    # Elasticsearch skips documents by their maximum score, and that skipping loses the very
+    # nearest neighbours once the words clause is there.
     search = (
         Search()
         .query(Q("bool", must=[nearest], should=[words]))
         .source(HIT_FIELDS + facet_fields)
-        .extra(size=k, track_total_hits=False)
+        .extra(size=k, track_total_hits=True)
     )
     return es.search(index=alias_name(), body=search.to_dict()).body
 
