@@ -120,6 +120,22 @@ class TestSynonyms:
         assert titles(api(client, q="ALG II")) == ["Übergang aus Hartz IV in Arbeit"]
         assert titles(api(client, q="Arbeitsagentur")) == ["Lotsen für die Agentur für Arbeit"]
 
+    def test_everyday_words_are_seeded_beside_the_terms_of_the_trade(
+        self, client, backend, library
+    ):
+        create_practice(
+            library,
+            "Übergangsmanagement nach der Haftentlassung",
+            text="Auszubildende und Fachkräfte der Justizvollzugsanstalt planen gemeinsam.",
+        )
+        create_practice(library, "Fahrerlaubnis für Leistungsberechtigte")
+        sync()
+
+        assert titles(api(client, q="Azubis aus dem Knast")) == [
+            "Übergangsmanagement nach der Haftentlassung"
+        ]
+        assert titles(api(client, q="Führerschein")) == ["Fahrerlaubnis für Leistungsberechtigte"]
+
     def test_a_synonym_added_by_the_redaktion_works_without_reindexing(
         self, client, backend, library
     ):
