@@ -160,6 +160,9 @@ def register() -> None:
             ),
         ),
         position=35,
+        # The Angebotsdatenbank holds the same service in many places (a Schuldnerberatung
+        # in every town): their near-identical texts would fill a page by relevance.
+        run_limit=2,
     )
     registry.register_facet("funding", _("Funding route"), _term_labels("FundingRoute"))
     registry.register_facet("access", _("Access"), _choice_labels(Access))

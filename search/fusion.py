@@ -8,12 +8,16 @@ RRF needs a paid licence; both backends therefore hand their two lists to this m
 Only the top of the lexical ranking takes part (the hits up to the requested page plus the
 semantic list's length), so the work follows the page asked for, not the number of matches.
 A semantic neighbour that is a lexical hit below that window keeps only its semantic rank.
+
+Kinds of content registered with a ``run_limit`` (offers: the same service in many towns)
+never fill more than that many places in a row while other kinds follow (``spread``).
 """
 
 from dataclasses import dataclass
 
 from cms.ranking import rrf
 
+from . import registry
 from .backends import BackendResult, HybridResult, SearchRequest
 
 # How many documents the semantic half contributes.
@@ -71,7 +75,14 @@ def hybrid_result(backend, request: SearchRequest, vector, *, min_similarity: fl
                 counts = facet_counts.setdefault(facet, {})
                 for value in dict.fromkeys(values):
                     counts[value] = counts.get(value, 0) + 1
-    fused = rrf([found.lexical, [key for key, _score, _facets in found.semantic]])
+    types = dict(found.types)
+    for key, _score, facets in found.semantic:
+        types.setdefault(key, (facets.get(registry.TYPE_FACET) or [""])[0])
+    fused = spread(
+        rrf([found.lexical, [key for key, _score, _facets in found.semantic]]),
+        types,
+        registry.run_limits(),
+    )
     pages = max(1, -(-total // request.page_size))
     page = min(request.page, pages)
     start = (page - 1) * request.page_size
@@ -94,3 +105,27 @@ def hybrid_result(backend, request: SearchRequest, vector, *, min_similarity: fl
         lexical_total=found.total,
         spelling=found.spelling,
     )
+
+
+def spread(keys: list, types: dict, limits: dict[str, int]) -> list:
+    """``keys`` in their order, except that no more than ``limits[type]`` keys of one type
+    follow each other while keys of another type come later: the next of those moves up."""
+    if not limits:
+        return keys
+    spread_keys: list = []
+    waiting = list(keys)
+    run_type, run_length = None, 0
+    while waiting:
+        crowded = run_type in limits and run_length >= limits[run_type]
+        index = 0
+        if crowded:
+            index = next((i for i, key in enumerate(waiting) if types.get(key) != run_type), -1)
+            if index < 0:
+                # Only documents of the crowded type are left.
+                return spread_keys + waiting
+        key = waiting.pop(index)
+        key_type = types.get(key)
+        run_length = run_length + 1 if key_type == run_type else 1
+        run_type = key_type
+        spread_keys.append(key)
+    return spread_keys

@@ -32,14 +32,23 @@ class Facet:
 
 _builders: dict[str, DocumentBuilder] = {}
 _positions: dict[str, int] = {}
+_run_limits: dict[str, int] = {}
 _facets: dict[str, Facet] = {}
 _vocabularies: list[Callable[[], Iterable[str]]] = []
 
 
-def register(builder: DocumentBuilder, *, position: int = 100) -> None:
-    """Index ``builder``'s model; ``position`` orders the content types on the search page."""
+def register(
+    builder: DocumentBuilder, *, position: int = 100, run_limit: int | None = None
+) -> None:
+    """Index ``builder``'s model; ``position`` orders the content types on the search page;
+    ``run_limit``: at most that many of its documents in a row in a ranking by relevance,
+    while documents of other kinds follow (``search.fusion.spread``)."""
     _builders[builder.model_label] = builder
     _positions[builder.model_label] = position
+    if run_limit is None:
+        _run_limits.pop(builder.doc_type, None)
+    else:
+        _run_limits[builder.doc_type] = run_limit
     clear_cache()
 
 
@@ -68,6 +77,11 @@ def builder_for(model_or_label: type[Model] | Model | str) -> DocumentBuilder | 
 
 def builder_for_type(doc_type: str) -> DocumentBuilder | None:
     return next((b for b in _builders.values() if b.doc_type == doc_type), None)
+
+
+def run_limits() -> dict[str, int]:
+    """doc_type → how many of its documents may follow each other in a ranking by relevance."""
+    return dict(_run_limits)
 
 
 def type_labels() -> dict[str, str]:

@@ -97,6 +97,8 @@ class HybridResult:
     # Documents the backend read along the way (key → Hit): only the rest are loaded.
     documents: dict = field(default_factory=dict)
     spelling: dict[str, list[tuple[str, int]]] | None = None
+    # The content type of each lexical hit (key → doc_type).
+    types: dict = field(default_factory=dict)
 
 
 @dataclass

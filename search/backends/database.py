@@ -245,7 +245,14 @@ def _statement(request: SearchRequest, offset: int, facets: bool) -> Sql:
 
     distance = _distance(request.near) if request.near is not None else Sql("NULL")
     select = ", ".join(
-        ["d.id", "d.date", "d.rank", f"{distance.text} AS dist", *(f.text for f in flags)]
+        [
+            "d.id",
+            "d.doc_type",
+            "d.date",
+            "d.rank",
+            f"{distance.text} AS dist",
+            *(f.text for f in flags),
+        ]
     )
     condition = " AND ".join(w.text for w in where) or "1 = 1"
     params = (
@@ -259,7 +266,8 @@ def _statement(request: SearchRequest, offset: int, facets: bool) -> Sql:
         f"WITH matched AS MATERIALIZED (SELECT {select} FROM {engine.documents} "
         f"WHERE {condition}), "
         f"near AS (SELECT * FROM matched m WHERE {in_circle}), "
-        f"hits AS (SELECT m.id, m.date, m.rank, m.dist FROM near m WHERE {all_flags()}) "
+        "hits AS (SELECT m.id, m.doc_type, m.date, m.rank, m.dist FROM near m "
+        f"WHERE {all_flags()}) "
     )
     if request.near is not None:
         params.append(request.near.radius_km)
@@ -303,7 +311,7 @@ def _statement(request: SearchRequest, offset: int, facets: bool) -> Sql:
         score = Sql(f"({relevance.text}) * h.rank", relevance.params)
     branches.append(
         Sql(
-            f"SELECT * FROM (SELECT {PAGE}, CAST(NULL AS TEXT), CAST(NULL AS TEXT), h.id, "
+            f"SELECT * FROM (SELECT {PAGE}, h.doc_type, CAST(NULL AS TEXT), h.id, "
             f"{score.text} AS score, CAST(h.date AS TEXT) FROM hits h "
             "ORDER BY 5 DESC, h.date DESC NULLS LAST, h.id DESC LIMIT %s OFFSET %s) page",
             [*score.params, request.page_size, offset],
@@ -392,19 +400,21 @@ def hybrid(
     """The lexical window, read while the query is embedded, and the nearest documents."""
     rows = _run(_statement(replace(request, page=1, page_size=window), 0, facets=True))
     total, facet_counts = _counts(rows)
+    page = _page_rows(rows)
+    found = HybridResult(
+        total=total,
+        lexical=[row[3] for row in page],
+        facet_counts=facet_counts,
+        semantic=[],
+        types={row[3]: row[1] for row in page},
+    )
     query_vector = vector.result()
     if query_vector is None:
-        return HybridResult(
-            total=total, lexical=_page_ids(rows), facet_counts=facet_counts, semantic=[]
-        )
+        return found
     close = nearest(request, query_vector, k=k, min_similarity=min_similarity)
     facets = _facet_values([pk for pk, _score in close])
-    return HybridResult(
-        total=total,
-        lexical=_page_ids(rows),
-        facet_counts=facet_counts,
-        semantic=[(pk, score, facets.get(pk, {})) for pk, score in close],
-    )
+    found.semantic = [(pk, score, facets.get(pk, {})) for pk, score in close]
+    return found
 
 
 def matching(request: SearchRequest, keys: list[int]) -> set[int]:

@@ -415,6 +415,112 @@ def test_reciprocal_rank_fusion_prefers_documents_in_both_lists():
     assert fused == ["c", "a", "b", "d"]
 
 
+class TestSpread:
+    """Offers (``run_limit=2``) never take more than two places in a row while other content
+    follows."""
+
+    def test_keys_keep_their_order_within_the_limit(self):
+        types = {"o1": "offer", "p1": "practice", "o2": "offer", "o3": "offer"}
+
+        assert fusion.spread(["o1", "p1", "o2", "o3"], types, {"offer": 2}) == [
+            "o1",
+            "p1",
+            "o2",
+            "o3",
+        ]
+
+    def test_the_next_other_document_moves_up_after_the_limit(self):
+        keys = ["o1", "o2", "o3", "o4", "o5", "p1", "a1", "o6"]
+        types = {key: {"o": "offer", "p": "practice", "a": "article"}[key[0]] for key in keys}
+
+        assert fusion.spread(keys, types, {"offer": 2}) == [
+            "o1",
+            "o2",
+            "p1",
+            "o3",
+            "o4",
+            "a1",
+            "o5",
+            "o6",
+        ]
+
+    def test_only_the_crowded_type_left_keeps_its_order(self):
+        keys = ["p1", "o1", "o2", "o3", "o4"]
+        types = {key: "practice" if key[0] == "p" else "offer" for key in keys}
+
+        assert fusion.spread(keys, types, {"offer": 2}) == keys
+
+    def test_types_without_a_limit_follow_each_other_freely(self):
+        keys = ["p1", "p2", "p3", "p4", "o1"]
+        types = {key: "practice" if key[0] == "p" else "offer" for key in keys}
+
+        assert fusion.spread(keys, types, {"offer": 2}) == keys
+
+
+DEBT_TOWNS = ("Hagen", "Kassel", "Bochum", "Witten", "Schwelm", "Gevelsberg")
+
+
+@pytest.fixture
+def debt_services(library):
+    """The same debt counselling in six towns, and one practice about working with it."""
+    from tests.factories.offers import create_offer, offer_index
+
+    offer_index()
+    for town in DEBT_TOWNS:
+        create_offer(
+            f"Schuldnerberatung {town}",
+            teaser=f"Die Schuldnerberatung in {town} hilft bei Schulden und Überschuldung.",
+        )
+    create_practice(
+        library,
+        "Fallkonferenzen mit der Schuldnerberatung",
+        teaser="Jobcenter und Schuldnerberatung besprechen schwierige Fälle gemeinsam.",
+        text="Wer Schulden hat, findet schwerer Arbeit; die Fallkonferenz klärt die nächsten "
+        "Schritte mit der Schuldnerberatung.",
+    )
+    sync()
+
+
+def result_types(data) -> list[str]:
+    return [result["type"] for result in data["results"]]
+
+
+class TestOffersDoNotCrowdOutOtherContent:
+    def test_at_most_two_offers_in_a_row_before_the_practice(self, client, backend, debt_services):
+        data = api(client, q="Schuldnerberatung")
+
+        assert data["backend"] == backend
+        assert result_types(data)[:4] == ["offer", "offer", "practice", "offer"]
+        assert data["total"] == 7
+        assert sorted(titles(data)) == sorted(
+            [f"Schuldnerberatung {town}" for town in DEBT_TOWNS]
+            + ["Fallkonferenzen mit der Schuldnerberatung"]
+        )
+
+    def test_without_the_limit_the_offers_come_first(
+        self, client, backend, debt_services, monkeypatch
+    ):
+        from search import registry
+
+        monkeypatch.setattr(registry, "run_limits", dict)
+
+        data = api(client, q="Schuldnerberatung")
+
+        assert result_types(data)[:3] == ["offer"] * 3
+
+    def test_a_question_in_everyday_words_shows_the_practice_in_the_top_three(
+        self, client, backend, debt_services
+    ):
+        data = api(client, q="Unterstützung bei Überschuldung")
+
+        assert "Fallkonferenzen mit der Schuldnerberatung" in titles(data)[:3]
+
+    def test_filtered_to_offers_they_all_follow_each_other(self, client, backend, debt_services):
+        data = api(client, q="Schuldnerberatung", type="offer")
+
+        assert result_types(data) == ["offer"] * 6
+
+
 class TestDatabaseVectorsFollowChanges:
     """The database backend keeps the vectors in memory; every change reaches its searches."""
 

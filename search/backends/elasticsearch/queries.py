@@ -219,7 +219,8 @@ def hybrid(
     es = client(timeout=settings.ELASTICSEARCH_SEARCH_TIMEOUT)
     # Sent by one of the process's sender threads while this one waits for the lexical answer.
     nearest = process_threads("es-nearest", 4).submit(_nearest, request, vector, k, min_similarity)
-    lexical = _lexical(request, es).source(False)[:window]
+    type_field = facet_field(registry.TYPE_FACET)
+    lexical = _lexical(request, es).source(False).extra(docvalue_fields=[type_field])[:window]
     # A hit found by words alone keeps its lexical rank or falls behind at most ``k`` hits
     # found by meaning: only those ranks can land on the page.
     start = (request.page - 1) * request.page_size
@@ -237,6 +238,7 @@ def hybrid(
         semantic=[],
         documents={hit["_id"]: _hit(hit["_source"]) for hit in page["hits"]["hits"]},
         spelling=_spelling(counted, request.spelling),
+        types={hit["_id"]: hit["fields"][type_field][0] for hit in counted["hits"]["hits"]},
     )
     if neighbours is None:
         return found
