@@ -497,17 +497,6 @@ class TestOffersDoNotCrowdOutOtherContent:
             + ["Fallkonferenzen mit der Schuldnerberatung"]
         )
 
-    def test_without_the_limit_the_offers_come_first(
-        self, client, backend, debt_services, monkeypatch
-    ):
-        from search import registry
-
-        monkeypatch.setattr(registry, "run_limits", dict)
-
-        data = api(client, q="Schuldnerberatung")
-
-        assert result_types(data)[:3] == ["offer"] * 3
-
     def test_a_question_in_everyday_words_shows_the_practice_in_the_top_three(
         self, client, backend, debt_services
     ):
