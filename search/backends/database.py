@@ -336,10 +336,6 @@ def _page_rows(rows: list[tuple]) -> list[tuple]:
     return page
 
 
-def _page_ids(rows: list[tuple]) -> list[int]:
-    return [row[3] for row in _page_rows(rows)]
-
-
 def _counts(rows: list[tuple]) -> tuple[int, dict[str, dict[str, int]]]:
     """The total and the facet counts among a statement's rows."""
     facet_counts: dict[str, dict[str, int]] = {facet: {} for facet in registry.facet_names()}
