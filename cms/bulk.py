@@ -1,4 +1,6 @@
-"""Many published pages of one type under one parent in a handful of queries.
+"""Bulk work on content: many published pages of one type under one parent in a handful of
+queries (``pages_bulk_create``), and many changes in one transaction indexed once per changed
+object (``changes_batched``).
 
 For generated data (benchmarks, large test fixtures), not for editors' content: the pages get
 their tree position, URL path, unique slug and publication dates, the rows of their subclass
@@ -9,6 +11,7 @@ afterwards when the pages should be found).
 """
 
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -16,10 +19,15 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, models, router, transaction
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.text import slugify
+from modelcluster.fields import ParentalKey
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from search.indexing import outbox_batch
 
 
 @contextmanager
@@ -211,3 +219,75 @@ def pages_bulk_create(
         )
     parent.numchild = parent_row.numchild + len(pages)
     return list(pages)
+
+
+# --- many changes, indexed once ----------------------------------------------------------
+
+_changed = threading.local()
+
+
+@contextmanager
+def changes_batched() -> Iterator[None]:
+    """Index the objects changed inside the block once each, when it ends: the site search
+    (``search.indexing.outbox_batch``) and Wagtail's reference index, which otherwise runs at
+    every save: a page is saved for its revision and again for its publication, and each of
+    its inline rows (partners, locations) indexes the whole page once more. Call inside the
+    transaction of the changes (the demo, imports); nested blocks leave it to the outer one."""
+    if getattr(_changed, "references", None) is not None:
+        yield
+        return
+    _changed.references = {}
+    try:
+        with outbox_batch(), disable_reference_index_auto_update():
+            yield
+            _references_update(list(_changed.references))
+    finally:
+        del _changed.references
+
+
+def _reference_base(instance: models.Model) -> models.Model | None:
+    """The object whose references Wagtail records for ``instance``: the page or snippet that
+    an inline row belongs to (as ``wagtail.tasks.update_reference_index_task`` finds it)."""
+    while True:
+        parental = [f for f in instance._meta.get_fields() if isinstance(f, ParentalKey)]
+        if not parental:
+            return instance
+        instance = getattr(instance, parental[0].name)
+        if instance is None:
+            return None
+
+
+def _note_saved(sender, instance, raw=False, **kwargs) -> None:
+    references = getattr(_changed, "references", None)
+    if references is None or raw or sender not in ReferenceIndex.tracked_models:
+        return
+    base = _reference_base(instance)
+    if base is not None and base.pk is not None:
+        references[(base._meta.concrete_model, base.pk)] = None
+
+
+def _remove_deleted(sender, instance, **kwargs) -> None:
+    # What Wagtail's own receiver does, which the block switches off with the saves'.
+    if getattr(_changed, "references", None) is None or sender not in ReferenceIndex.tracked_models:
+        return
+    with transaction.atomic():
+        ReferenceIndex.remove_for_object(instance)
+        ReferenceIndex.remove_references_to(instance)
+
+
+post_save.connect(_note_saved, dispatch_uid="cms.bulk.note_saved")
+post_delete.connect(_remove_deleted, dispatch_uid="cms.bulk.remove_deleted")
+
+
+def _references_update(keys: list[tuple[type[models.Model], object]]) -> None:
+    by_model: dict[type[models.Model], list] = {}
+    for model, pk in keys:
+        if ReferenceIndex.is_indexed(model):
+            by_model.setdefault(model, []).append(pk)
+    with transaction.atomic():
+        for model, pks in by_model.items():
+            objects = model._base_manager.filter(pk__in=pks)
+            if model is Page:  # saved as a plain page: its references are those of its type
+                objects = Page.objects.filter(pk__in=pks).specific()
+            for obj in objects:
+                ReferenceIndex.create_or_update_for_object(obj)

@@ -18,6 +18,7 @@ from offers.demo import load_offers
 from practices.demo import load_practices
 from practices.models import PracticeIndexPage
 
+from .bulk import changes_batched
 from .legal_demo import (
     EASY_LANGUAGE_SECTIONS,
     PRIVACY_INTRO,
@@ -353,6 +354,7 @@ LOADERS: list[Callable[[Log], object]] = [
 
 
 def load_demo(log: Log) -> None:
-    with transaction.atomic():
+    # Each object is indexed once, at the end, however often the loaders save it.
+    with transaction.atomic(), changes_batched():
         for loader in LOADERS:
             loader(log)

@@ -9,7 +9,9 @@ stays and the next push or ``search_index sync`` applies it.
 
 import logging
 import multiprocessing
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -44,21 +46,50 @@ def elasticsearch_enabled() -> bool:
 
 def outbox_record(*, objects: Iterable[Model]) -> int:
     """Note that ``objects`` changed; call inside the transaction that changes them."""
-    rows = []
+    keys = []
     for obj in objects:
         builder = builder_for(obj)
         if builder is not None and obj.pk is not None:
-            rows.append(IndexOutbox(model=builder.model_label, object_id=str(obj.pk)))
-    if not rows:
+            keys.append((builder.model_label, str(obj.pk)))
+    if not keys:
         return 0
+    batch = getattr(_batch, "keys", None)
+    if batch is not None:
+        batch.update(dict.fromkeys(keys))
+        return len(keys)
+    return _outbox_write(keys)
+
+
+_batch = threading.local()
+
+
+@contextmanager
+def outbox_batch() -> Iterator[None]:
+    """Inside the block, ``outbox_record`` only notes what changed; when the block ends, all of
+    it is recorded at once: one load of the documents, one write of the database index and of
+    the outbox rows. For bulk work inside one transaction (the demo, imports), where an object
+    changes many times over. A block inside another one leaves the recording to the outer."""
+    if getattr(_batch, "keys", None) is not None:
+        yield
+        return
+    _batch.keys = {}
+    try:
+        yield
+        keys = list(_batch.keys)
+    finally:
+        del _batch.keys
+    if keys:
+        _outbox_write(keys)
+
+
+def _outbox_write(keys: list[tuple[str, str]]) -> int:
+    rows = [IndexOutbox(model=model, object_id=object_id) for model, object_id in keys]
     # The database index changes with the content itself, so the fallback is never stale;
     # Elasticsearch follows after the commit. A savepoint keeps a failure here from undoing
     # the content change: the row then says so, and the push retries.
     try:
         with transaction.atomic():
-            entries, deletions = _load_entries(
-                list(dict.fromkeys((row.model, row.object_id) for row in rows))
-            )
+            entries, deletions = _load_entries(list(dict.fromkeys(keys)))
             database_apply(entries=entries, delete_ids=deletions)
     except Exception:
         logger.exception("Updating the database search index failed; the push will retry.")

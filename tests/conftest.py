@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.factories import create_user, site_home
-from tests.factories.demo import demo_content
+from tests.factories.demo import demo_content, share_snapshots
 
 
 @pytest.fixture(autouse=True)
@@ -114,6 +114,14 @@ def migrated_sqlite_file(django_db_setup) -> Path:
             )
         pytest.skip("the test database is not SQLite")
     return _migrated_sqlite["path"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def demo_shared_between_processes(request, tmp_path_factory):
+    """Under pytest-xdist, the processes of the run load the demo once between them
+    (``tests/factories/demo.py``), in a folder of the run's temporary directory."""
+    if hasattr(request.config, "workerinput"):
+        share_snapshots(tmp_path_factory.getbasetemp().parent / "demo-snapshots")
 
 
 @pytest.fixture

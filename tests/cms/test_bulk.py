@@ -2,6 +2,7 @@ import functools
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
@@ -139,3 +140,86 @@ class TestPagesBulkCreate:
     def test_pages_of_different_classes_are_refused(self, library):
         with pytest.raises(ValueError):
             pages_bulk_create(parent=library, pages=[build_practice("A"), Page(title="B")])
+
+
+class TestChangesBatched:
+    """Bulk work (the demo, imports) indexes each changed object once, when the block ends."""
+
+    @staticmethod
+    def references(page) -> list[tuple]:
+        from wagtail.models import ReferenceIndex
+
+        return sorted(
+            ReferenceIndex.objects.filter(object_id=str(page.pk)).values_list(
+                "to_content_type", "to_object_id", "model_path"
+            )
+        )
+
+    def test_search_and_references_follow_once_when_the_block_ends(self):
+        from django.db import transaction
+        from wagtail.models import ReferenceIndex
+
+        from cms.bulk import changes_batched
+        from search.models import IndexOutbox, SearchDocument
+
+        with transaction.atomic(), changes_batched():
+            page = create_practice(
+                "Suchtberatung im Tandem", partners=[("suchtberatung", "Diakonie Schwelm")]
+            )
+            page.title = "Suchtberatung im Tandem mit der Diakonie"
+            page.save_revision().publish()
+            # Nothing yet: the practice, its revisions and its partner row wait for the end.
+            assert not SearchDocument.objects.filter(object_id=str(page.pk)).exists()
+            assert self.references(page) == []
+
+        document = SearchDocument.objects.get(model="practices.practicepage", object_id=page.pk)
+        assert document.title == "Suchtberatung im Tandem mit der Diakonie"
+        assert IndexOutbox.objects.filter(object_id=str(page.pk)).count() == 1
+        # The partner row's reference is recorded under its page, as Wagtail records it.
+        batched = self.references(page)
+        partner_type = term(PartnerType, "suchtberatung")
+        assert (
+            ContentType.objects.get_for_model(PartnerType).pk,
+            str(partner_type.pk),
+            "partners.item.partner_type",
+        ) in batched
+        ReferenceIndex.create_or_update_for_object(page)
+        assert self.references(page) == batched
+
+    def test_a_deleted_object_leaves_no_references_and_no_document(self):
+        from django.db import transaction
+        from wagtail.models import ReferenceIndex
+
+        from cms.bulk import changes_batched
+        from search.models import SearchDocument
+
+        page = create_practice("Mobil im Kreis", partners=[("kommune", "Kreis Soest")])
+        assert self.references(page)
+        with transaction.atomic(), changes_batched():
+            page.title = "Mobil im Kreis Soest"
+            page.save_revision().publish()
+            pk = page.pk
+            page.delete()
+
+        assert not ReferenceIndex.objects.filter(object_id=str(pk)).exists()
+        assert not SearchDocument.objects.filter(object_id=str(pk)).exists()
+
+    def test_a_failed_block_records_nothing(self):
+        from django.db import transaction
+
+        from cms.bulk import changes_batched
+        from search.models import IndexOutbox, SearchDocument
+
+        class Stop(Exception):
+            pass
+
+        with pytest.raises(Stop), transaction.atomic(), changes_batched():
+            create_practice("Abgebrochen")
+            raise Stop
+
+        assert not SearchDocument.objects.filter(title="Abgebrochen").exists()
+        assert not IndexOutbox.objects.exists()
+        # Outside a block, saves index at once again.
+        page = create_practice("Danach", partners=[("kommune", "Stadt Hamm")])
+        assert SearchDocument.objects.filter(object_id=str(page.pk)).exists()
+        assert self.references(page)

@@ -41,9 +41,11 @@ def test_load_demo_prints_logins_and_is_idempotent():
     assert DEMO_PASSWORD in printed
     for user in DEMO_USERS:
         assert user.username in printed
+    assert_copied_back_whole(first)
 
 
-def test_demo_copied_back_for_the_next_test_is_the_loaded_demo():
+def assert_copied_back_whole(loaded: dict) -> None:
+    """The copy the other tests get back (tests/factories/demo.py) is the demo as loaded."""
     from django.contrib.auth.models import AnonymousUser
 
     from search.models import SearchDocument
@@ -51,20 +53,58 @@ def test_demo_copied_back_for_the_next_test_is_the_loaded_demo():
     from search.selectors import knowledge_search
     from tests.factories import demo
 
-    demo.demo_content()
-    loaded = snapshot()
-    demo.demo_content()  # copied back now, whether the first call loaded or copied
+    postgres = connection.vendor == "postgresql"
+    taken = demo._take() if postgres else demo._sqlite_take()
+    get_user_model().objects.filter(username="anna.berger").delete()
+    if postgres:
+        demo._restore(taken)
+    else:
+        demo._sqlite_restore(taken)
 
     assert snapshot() == loaded
     assert loaded["pages"] and loaded["revisions"]
-    if connection.vendor == "postgresql":
-        assert demo._take().copies == demo._snapshots[True].copies
+    if postgres:
+        assert demo._take().copies == taken.copies
     else:
-        assert demo._sqlite_take().rows == demo._snapshots[True].rows
+        assert demo._sqlite_take().rows == taken.rows
     # The copied search documents are found through the engine's own full-text index.
     assert SearchDocument.objects.exists()
     params = SearchParams(q="Alleinerziehende", sort="relevance")
     assert knowledge_search(params=params, user=AnonymousUser()).total > 0
+
+
+def test_demo_shared_between_test_processes_brings_its_images(tmp_path, settings):
+    """A test process that did not load the demo gets its rows, and the files of its images
+    in its own media folder, from the process that did."""
+    from wagtail.images import get_image_model
+
+    from tests.factories import demo
+
+    this_process = dict(demo._snapshots), dict(demo._shared)
+    try:
+        demo.demo_content()  # loads the demo, or copies it back
+        loaded = snapshot()
+        image = get_image_model().objects.order_by("pk").first()
+        content = image.file.read()
+        # What this process hands on through the run's folder.
+        demo.share_snapshots(tmp_path / "run")
+        with demo._shared_snapshot(True) as shared:
+            shared.snapshot = demo._snapshots[True]
+        # Another process: nothing loaded yet, its own empty media folder.
+        demo._snapshots.clear()
+        settings.MEDIA_ROOT = str(tmp_path / "media-of-another-process")
+        get_user_model().objects.filter(username="anna.berger").delete()
+
+        demo.demo_content()
+
+        assert snapshot() == loaded
+        image = get_image_model().objects.get(pk=image.pk)
+        assert (tmp_path / "media-of-another-process" / image.file.name).read_bytes() == content
+    finally:
+        demo._snapshots.clear()
+        demo._snapshots.update(this_process[0])
+        demo._shared.clear()
+        demo._shared.update(this_process[1])
 
 
 def test_a_demo_member_logs_in_and_starts_a_topic_under_the_new_member_limits(

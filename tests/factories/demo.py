@@ -1,14 +1,23 @@
 """The demo content in tests, as `make run` shows it.
 
-Loading it through ``load_demo`` (Wagtail publishing, revisions, index pushes) takes about a
-minute, and many tests need it. The command therefore runs once per test process (and per
+Loading it through ``load_demo`` (Wagtail publishing, revisions, index pushes) takes the better
+part of a minute, and many tests need it. The command therefore runs once per test run (and per
 transaction mode: inside a rolled-back test transaction its after-commit work never runs), and
 later tests get the very same rows back: on PostgreSQL with ``COPY``, on SQLite by inserting
-them again. ``tests/cms/test_demo.py`` checks the command itself and always runs it.
+them again. Test processes (pytest-xdist workers) hand each other the rows, with the files the
+demo put into the media folder, through a folder of the run (``share_snapshots``): the first
+process to need them loads the demo, the others wait for it and copy. ``tests/cms/test_demo.py``
+checks the command itself and always runs it.
 """
 
-from dataclasses import dataclass
+import fcntl
+import os
+import pickle
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.color import no_style
@@ -36,15 +45,27 @@ class Snapshot:
     tables: list[str]
     copies: list[TableCopy]
     sequences: list[tuple[str, str, str]]
+    # The files the demo wrote below MEDIA_ROOT (its images), by path below it.
+    media: dict[str, bytes] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class SqliteSnapshot:
     tables: list[str]
     rows: list[TableRows]
+    media: dict[str, bytes] = field(default_factory=dict)
 
 
 _snapshots: dict[bool, Snapshot | SqliteSnapshot] = {}
+# The folder of the test run through which the processes share their snapshots (None: this
+# process keeps them to itself).
+_shared: dict[str, Path] = {}
+
+
+def share_snapshots(directory: Path) -> None:
+    """Share the snapshots with the other processes of the run through ``directory``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    _shared["directory"] = directory
 
 
 def demo_content() -> None:
@@ -52,26 +73,80 @@ def demo_content() -> None:
     in_test_transaction = connection.in_atomic_block
     snapshot = _snapshots.get(in_test_transaction)
     if snapshot is None:
-        _load()
-        _snapshots[in_test_transaction] = (
-            _take() if connection.vendor == "postgresql" else _sqlite_take()
-        )
-    elif isinstance(snapshot, SqliteSnapshot):
+        with _shared_snapshot(in_test_transaction) as shared:
+            if shared.snapshot is None:
+                shared.snapshot = _load_and_take()
+                _snapshots[in_test_transaction] = shared.snapshot
+                return
+            snapshot = _snapshots[in_test_transaction] = shared.snapshot
+            _media_restore(snapshot.media)
+    if isinstance(snapshot, SqliteSnapshot):
         _sqlite_restore(snapshot)
     else:
         _restore(snapshot)
 
 
-def _load() -> None:
+@dataclass
+class _Shared:
+    snapshot: Snapshot | SqliteSnapshot | None
+
+
+@contextmanager
+def _shared_snapshot(in_test_transaction: bool):
+    """The snapshot another process of the run took, if any; one taken inside the block is
+    handed on. Only one process at a time is inside, so the demo loads once per run."""
+    directory = _shared.get("directory")
+    if directory is None:
+        yield _Shared(snapshot=None)
+        return
+    name = f"{connection.vendor}-{'transaction' if in_test_transaction else 'committed'}"
+    path = directory / f"{name}.pickle"
+    with (directory / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            shared = _Shared(snapshot=pickle.loads(path.read_bytes()) if path.exists() else None)
+            had = shared.snapshot is not None
+            yield shared
+            if not had and shared.snapshot is not None:
+                partial = path.with_suffix(f".{os.getpid()}.tmp")
+                partial.write_bytes(pickle.dumps(shared.snapshot))
+                os.replace(partial, path)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _load_and_take() -> Snapshot | SqliteSnapshot:
+    before = set(_media_files())
     site_home()
     call_command("load_demo", verbosity=0)
+    media_root = Path(settings.MEDIA_ROOT)
+    media = {
+        name: (media_root / name).read_bytes() for name in _media_files() if name not in before
+    }
+    if connection.vendor == "postgresql":
+        return _take(media=media)
+    return _sqlite_take(media=media)
+
+
+def _media_files() -> list[str]:
+    media_root = Path(settings.MEDIA_ROOT)
+    return [str(path.relative_to(media_root)) for path in media_root.rglob("*") if path.is_file()]
+
+
+def _media_restore(media: dict[str, bytes]) -> None:
+    """The demo's files, written by another process, into this process' media folder."""
+    media_root = Path(settings.MEDIA_ROOT)
+    for name, content in media.items():
+        path = media_root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
 
 
 def _quoted(name: str) -> str:
     return connection.ops.quote_name(name)
 
 
-def _take() -> Snapshot:
+def _take(*, media: dict[str, bytes] | None = None) -> Snapshot:
     tables = sorted(connection.introspection.table_names(include_views=False))
     copies = []
     with connection.cursor() as cursor:
@@ -93,7 +168,7 @@ def _take() -> Snapshot:
             "AND (column_default LIKE 'nextval(%%' OR is_identity = 'YES')"
         )
         sequences = [row for row in cursor.fetchall() if row[2]]
-    return Snapshot(tables=tables, copies=copies, sequences=sequences)
+    return Snapshot(tables=tables, copies=copies, sequences=sequences, media=media or {})
 
 
 def _restore(snapshot: Snapshot) -> None:
@@ -139,7 +214,7 @@ def _sqlite_tables() -> list[str]:
     )
 
 
-def _sqlite_take() -> SqliteSnapshot:
+def _sqlite_take(*, media: dict[str, bytes] | None = None) -> SqliteSnapshot:
     tables = _sqlite_tables()
     copies = []
     with connection.cursor() as cursor:
@@ -149,7 +224,7 @@ def _sqlite_take() -> SqliteSnapshot:
             if rows:
                 columns = [column[0] for column in cursor.description]
                 copies.append(TableRows(name=table, columns=columns, rows=rows))
-    return SqliteSnapshot(tables=tables, rows=copies)
+    return SqliteSnapshot(tables=tables, rows=copies, media=media or {})
 
 
 def _sqlite_restore(snapshot: SqliteSnapshot) -> None:
