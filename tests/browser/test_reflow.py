@@ -6,6 +6,7 @@ collects what fails and reports it as one readable list.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 
@@ -198,8 +199,12 @@ def _provider_pages() -> list[Visit]:
 
 
 def _check(browser_page, visits: list[Visit], *, who: str) -> list[str]:
-    """Visit every page at both widths; return what sticks out or fails axe, one line each."""
+    """Visit every page at both widths; return what sticks out or fails axe, one line each.
+
+    A page that sends the visitor on to one checked already (the login page, for pages only
+    members see) is not checked again."""
     failures = []
+    checked = set()
     for visit in visits:
         for size in (PHONE, DESKTOP):
             browser_page.set_viewport_size(size)
@@ -208,6 +213,10 @@ def _check(browser_page, visits: list[Visit], *, who: str) -> list[str]:
             if response is None or response.status >= 500:
                 failures.append(f"{where}: HTTP {response.status if response else '—'}")
                 continue
+            landed = (urlsplit(browser_page.url).path, size["width"])
+            if response.request.redirected_from is not None and landed in checked:
+                continue
+            checked.add(landed)
             reflow = browser_page.evaluate(STICKING_OUT)
             if reflow["scrollWidth"] > reflow["innerWidth"]:
                 failures.append(

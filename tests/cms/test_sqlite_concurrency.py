@@ -22,8 +22,10 @@ from pathlib import Path
 import pytest
 import requests
 from bs4 import BeautifulSoup
+from django.conf import settings
 
 from cms.demo import DEMO_PASSWORD
+from tests.embedder import VECTORS_DIRECTORY_VARIABLE
 from tests.factories.processes import ROOT, child_environment, manage
 
 pytestmark = [
@@ -54,6 +56,9 @@ def server_environment(directory: Path) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="cms.settings.dev",
         WISSENSBOERSE_VAR_DIR=str(directory / "var"),
         MEDIA_ROOT=str(directory / "media"),
+        # The model's vectors of the demo texts, as the suite's processes computed them.
+        SEARCH_EMBEDDER="tests.embedder.DiskCachedEmbedder",
+        **{VECTORS_DIRECTORY_VARIABLE: str(Path(settings.VAR_DIR) / "cache")},
         # The anti-flood rules would turn quick successive posts into form errors.
         FORUM_MIN_POST_INTERVAL_SECONDS="0",
         FORUM_NEW_MEMBER_TOPICS_PER_DAY="0",

@@ -8,10 +8,10 @@ from bs4 import BeautifulSoup
 from cms.accounts.groups import STAFF
 from practices.models import Jobcenter
 from search.backends import distance_km
-from tests.factories import create_user
+from tests.factories import create_user, site_home
 from tests.factories.offers import create_offer, create_provider, offer_index
 from tests.factories.practices import create_jobcenter
-from tests.search.helpers import api, sync, titles
+from tests.search.helpers import api, indexed_rows, sync, sync_again, titles
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lexical_only")]
 
@@ -23,8 +23,7 @@ def lexical_only(settings):
     settings.SEARCH_HYBRID = False
 
 
-@pytest.fixture
-def region(home):
+def build_region(home):
     """Jobcenter EN in Schwelm and debt counselling at several distances from it."""
     offer_index()
     en = create_jobcenter("Jobcenter EN", town="Schwelm", latitude="51.29667", longitude="7.29389")
@@ -66,8 +65,10 @@ def region(home):
             locations=[(51.2970, 7.2950, "Schwelm")],
         ),
     }
-    sync()
     return offers
+
+
+region, region_of_the_class = indexed_rows(build_region, name="region", parent=site_home)
 
 
 @pytest.fixture
@@ -94,6 +95,12 @@ def notices(response) -> list[str]:
 
 
 class TestDistance:
+    @pytest.fixture
+    def region(self, region_of_the_class, backend):
+        """Written once for the class; pushed to the index of each test's backend."""
+        sync_again()
+        return region_of_the_class
+
     def test_member_sees_the_nearest_debt_counselling_around_their_jobcenter(
         self, client, backend, region, en_member
     ):

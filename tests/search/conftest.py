@@ -9,13 +9,10 @@ __all__ = ["DEAD_URL"]
 
 @pytest.fixture
 def library(home):
-    """The practice index page, below the home page."""
-    from practices.models import PracticeIndexPage
+    """The practice index page, below the home page (that of the class's rows, if any)."""
+    from .helpers import library_page
 
-    index = PracticeIndexPage(title="Praxisbeispiele", slug="praxisbeispiele")
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    return index
+    return library_page()
 
 
 @pytest.fixture

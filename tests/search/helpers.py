@@ -1,7 +1,9 @@
 """Small builders for search tests: practices with taxonomy, publishing through Wagtail."""
 
+from collections.abc import Callable
 from datetime import datetime
 
+import pytest
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
@@ -9,6 +11,7 @@ from cms.access import page_set_staff_only
 from practices.models import (
     Bundesland,
     PartnerType,
+    PracticeIndexPage,
     PracticePage,
     PracticePartner,
     PracticeStatus,
@@ -17,6 +20,19 @@ from practices.models import (
     Topic,
 )
 from search.indexing import outbox_push
+from search.models import IndexOutbox
+from tests.conftest import rows_for_the_class
+from tests.factories import site_home
+
+
+def library_page() -> PracticeIndexPage:
+    """The practice index page below the home page: the one there is, or a new one."""
+    index = PracticeIndexPage.objects.first()
+    if index is None:
+        index = PracticeIndexPage(title="Praxisbeispiele", slug="praxisbeispiele")
+        site_home().add_child(instance=index)
+        index.save_revision().publish()
+    return index
 
 
 def create_practice(
@@ -67,6 +83,37 @@ def sync() -> None:
     result = outbox_push()
     assert result.error == "", result.error
     assert result.pending == 0
+
+
+def sync_again() -> None:
+    """``sync`` for rows written once for a class of tests (``tests.conftest``'s
+    ``rows_for_the_class``): their outbox rows are written anew first, so that Elasticsearch
+    takes them as newer than the state an earlier test of the class left (a vector added to a
+    document counts its version up)."""
+    rows = list(IndexOutbox.objects.order_by("pk").values_list("model", "object_id"))
+    IndexOutbox.objects.all().delete()
+    IndexOutbox.objects.bulk_create(
+        IndexOutbox(model=model, object_id=object_id, database_done=True)
+        for model, object_id in rows
+    )
+    sync()
+
+
+def indexed_rows(build: Callable[[object], object], *, name: str, parent=None):
+    """Two fixtures for rows that search tests find: ``name`` writes them (``build(parent())``,
+    the practice library by default) and pushes them for one test; ``<name>_of_the_class``
+    writes them once for a class of tests (``tests.conftest.rows_for_the_class``); the class
+    then defines ``name`` as a fixture that takes those and calls ``sync_again``."""
+    parent = parent or library_page
+
+    @pytest.fixture(name=name)
+    def per_test(db):
+        rows = build(parent())
+        sync()
+        return rows
+
+    per_class = rows_for_the_class(lambda: build(parent()), name=f"{name}_of_the_class")
+    return per_test, per_class
 
 
 def api(client, **params):

@@ -16,13 +16,12 @@ from search.terms import vocabulary_counts
 from tests.factories import create_user
 
 from .conftest import DEAD_URL
-from .helpers import api, create_practice, sync, titles
+from .helpers import api, create_practice, indexed_rows, sync, sync_again, titles
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def practices(library):
+def build_practices(library):
     create_practice(
         library,
         "Führerschein für Alleinerziehende",
@@ -36,7 +35,9 @@ def practices(library):
             f"Beratung bei Schulden in {place}",
             text="Beratung zu Schulden und zum Haushaltsplan.",
         )
-    sync()
+
+
+practices, practices_of_the_class = indexed_rows(build_practices, name="practices")
 
 
 def _correction(client, **params):
@@ -50,6 +51,12 @@ def _text(element) -> str:
 
 
 class TestCorrections:
+    @pytest.fixture
+    def practices(self, practices_of_the_class, backend):
+        """Written once for the class; pushed to the index of each test's backend."""
+        sync_again()
+        return practices_of_the_class
+
     def test_a_misspelled_word_is_corrected_automatically(self, client, backend, practices):
         data = api(client, q="Führerschien")
 

