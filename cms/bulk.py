@@ -10,6 +10,7 @@ public site reads. What the editing side keeps is left out: no revisions, no log
 afterwards when the pages should be found).
 """
 
+import logging
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -223,6 +224,7 @@ def pages_bulk_create(
 
 # --- many changes, indexed once ----------------------------------------------------------
 
+logger = logging.getLogger(__name__)
 _changed = threading.local()
 
 
@@ -232,15 +234,25 @@ def changes_batched() -> Iterator[None]:
     (``search.indexing.outbox_batch``) and Wagtail's reference index, which otherwise runs at
     every save: a page is saved for its revision and again for its publication, and each of
     its inline rows (partners, locations) indexes the whole page once more. Call inside the
-    transaction of the changes (the demo, imports); nested blocks leave it to the outer one."""
+    transaction of the changes (the demo, imports); nested blocks leave it to the outer one.
+
+    An error that leaves the block marks the transaction for rollback: changes it let through
+    unindexed must never be committed, even when the caller catches the error."""
     if getattr(_changed, "references", None) is not None:
         yield
         return
+    if not transaction.get_connection().in_atomic_block:
+        raise transaction.TransactionManagementError(
+            "changes_batched() indexes at its end: use it inside transaction.atomic()."
+        )
     _changed.references = {}
     try:
         with outbox_batch(), disable_reference_index_auto_update():
             yield
             _references_update(list(_changed.references))
+    except BaseException:
+        transaction.set_rollback(True)
+        raise
     finally:
         del _changed.references
 
@@ -263,7 +275,7 @@ def _note_saved(sender, instance, raw=False, **kwargs) -> None:
         return
     base = _reference_base(instance)
     if base is not None and base.pk is not None:
-        references[(base._meta.concrete_model, base.pk)] = None
+        references[(base._meta.model, base.pk)] = None
 
 
 def _remove_deleted(sender, instance, **kwargs) -> None:
@@ -284,10 +296,15 @@ def _references_update(keys: list[tuple[type[models.Model], object]]) -> None:
     for model, pk in keys:
         if ReferenceIndex.is_indexed(model):
             by_model.setdefault(model, []).append(pk)
-    with transaction.atomic():
-        for model, pks in by_model.items():
-            objects = model._base_manager.filter(pk__in=pks)
-            if model is Page:  # saved as a plain page: its references are those of its type
-                objects = Page.objects.filter(pk__in=pks).specific()
-            for obj in objects:
-                ReferenceIndex.create_or_update_for_object(obj)
+    for model, pks in by_model.items():
+        objects = model._base_manager.filter(pk__in=pks)
+        if model is Page:  # saved as a plain page: its references are those of its type
+            objects = Page.objects.filter(pk__in=pks).specific()
+        for obj in objects:
+            # As Wagtail's task after each save: one object's failure is logged and leaves
+            # the others (and the changes themselves) alone; a rebuild mends it.
+            try:
+                with transaction.atomic():
+                    ReferenceIndex.create_or_update_for_object(obj)
+            except Exception:
+                logger.exception("Indexing the references of %r failed.", obj)

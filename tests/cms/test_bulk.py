@@ -204,22 +204,65 @@ class TestChangesBatched:
         assert not ReferenceIndex.objects.filter(object_id=str(pk)).exists()
         assert not SearchDocument.objects.filter(object_id=str(pk)).exists()
 
-    def test_a_failed_block_records_nothing(self):
+    def test_an_inline_row_or_a_plain_page_saved_alone_reindexes_the_page(self):
         from django.db import transaction
+        from wagtail.models import Page, ReferenceIndex
 
         from cms.bulk import changes_batched
-        from search.models import IndexOutbox, SearchDocument
+
+        page = create_practice("Mobil im Kreis", partners=[("kommune", "Kreis Soest")])
+        kommune, kasse = term(PartnerType, "kommune"), term(PartnerType, "krankenkasse")
+        partner_type = ContentType.objects.get_for_model(PartnerType).pk
+        path = "partners.item.partner_type"
+        assert (partner_type, str(kommune.pk), path) in self.references(page)
+
+        with transaction.atomic(), changes_batched():
+            partner = page.partners.get()
+            partner.partner_type = kasse
+            partner.save()
+
+        assert (partner_type, str(kasse.pk), path) in self.references(page)
+        assert (partner_type, str(kommune.pk), path) not in self.references(page)
+
+        ReferenceIndex.objects.filter(object_id=str(page.pk)).delete()
+        with transaction.atomic(), changes_batched():
+            Page.objects.get(pk=page.pk).save()
+
+        assert (partner_type, str(kasse.pk), path) in self.references(page)
+
+    def test_a_failed_block_leaves_nothing_even_when_the_caller_goes_on(self):
+        from django.db import transaction
+
+        from cms import bulk
+        from search.models import IndexOutbox
 
         class Stop(Exception):
             pass
 
-        with pytest.raises(Stop), transaction.atomic(), changes_batched():
-            create_practice("Abgebrochen")
-            raise Stop
+        with transaction.atomic():
+            try:
+                with bulk.changes_batched():
+                    create_practice("Abgebrochen")
+                    raise Stop
+            except Stop:
+                pass  # the caller carries on: its transaction must not keep the practice
+            assert transaction.get_rollback()
 
-        assert not SearchDocument.objects.filter(title="Abgebrochen").exists()
+        assert not PracticePage.objects.filter(title="Abgebrochen").exists()
         assert not IndexOutbox.objects.exists()
+        assert getattr(bulk._changed, "references", None) is None
         # Outside a block, saves index at once again.
         page = create_practice("Danach", partners=[("kommune", "Stadt Hamm")])
-        assert SearchDocument.objects.filter(object_id=str(page.pk)).exists()
+        assert IndexOutbox.objects.filter(object_id=str(page.pk)).exists()
         assert self.references(page)
+
+    @pytest.mark.django_db(transaction=True)
+    def test_outside_a_transaction_it_refuses_to_start(self):
+        from django.db import transaction
+
+        from cms.bulk import changes_batched
+
+        with pytest.raises(transaction.TransactionManagementError), changes_batched():
+            create_practice("Ohne Transaktion")
+
+        assert not PracticePage.objects.filter(title="Ohne Transaktion").exists()

@@ -246,3 +246,17 @@ def test_the_readme_example_file_adds_new_practices_to_the_demo(demo):
     assert {slug: after[slug] for slug in before} == before
     titles = list(PracticePage.objects.values_list("title", flat=True))
     assert len(titles) == len(set(titles))
+
+
+def test_the_copied_demo_is_found_through_elasticsearch_too(elasticsearch):
+    """Whether this process loaded the demo or copied it, the site's Elasticsearch index (just
+    emptied by the fixture) holds its documents afterwards."""
+    from search.backends.elasticsearch import client
+    from search.documents import alias_name
+    from search.models import SearchDocument
+    from tests.factories import demo
+
+    demo.demo_content()
+
+    stored = client().count(index=alias_name())["count"]
+    assert stored == SearchDocument.objects.count() > 0

@@ -22,7 +22,7 @@ from search.query import SearchParams
 from search.selectors import knowledge_search
 from tests.factories import site_home
 
-from .helpers import create_practice, sync
+from .helpers import create_practice, sync_again
 from .judged.corpus import CORPUS
 from .judged.metrics import (
     Outcome,
@@ -77,7 +77,7 @@ def published_once(django_db_setup, django_db_blocker):
 def corpus(published_once, db):
     """The corpus in the index of the test's backend (the outbox rows come back after every
     test, and each test starts with an empty Elasticsearch index)."""
-    sync()
+    sync_again()
 
 
 def run_queries(queries: list[dict], backend: str) -> list[Outcome]:
