@@ -63,9 +63,13 @@ def create_practice(
     page.topics.set(Topic.objects.filter(slug__in=topics))
     page.target_groups.set(TargetGroup.objects.filter(slug__in=target_groups))
     page.phases.set(ProcessPhase.objects.filter(slug__in=phases))
-    for partner_type in PartnerType.objects.filter(slug__in=partner_types):
+    # Numbered as the editor's form numbers them: partners without a place in the order would
+    # come back in any order.
+    for number, partner_type in enumerate(PartnerType.objects.filter(slug__in=partner_types)):
         page.partners.add(
-            PracticePartner(partner_type=partner_type, name=f"{partner_type.name} vor Ort")
+            PracticePartner(
+                partner_type=partner_type, name=f"{partner_type.name} vor Ort", sort_order=number
+            )
         )
     page.save()
     if staff_only:
