@@ -125,10 +125,11 @@ def demo_shared_between_processes(request, tmp_path_factory):
         share_snapshots(tmp_path_factory.getbasetemp().parent / "demo-snapshots")
 
 
-def rows_for_the_class(build: Callable[[], object], *, name: str):
-    """A fixture ``name`` of class scope: ``build()`` writes its rows once for the tests of a
-    class, in a transaction rolled back after the last of them. Every test still runs in a
-    savepoint inside it (the ``db`` fixture), so what one test changes is gone for the next.
+def rows_for_the_class(build: Callable[[], object], *, name: str, scope: str = "class"):
+    """A fixture ``name`` of class scope (or ``scope="module"``): ``build()`` writes its rows
+    once for the tests of a class, in a transaction rolled back after the last of them. Every
+    test still runs in a savepoint inside it (the ``db`` fixture), so what one test changes
+    is gone for the next.
 
     For classes whose tests all take it: a test of the class that does not would see the rows
     once they are built, and a ``transactional_db`` test cannot run inside the transaction.
@@ -143,7 +144,7 @@ def rows_for_the_class(build: Callable[[], object], *, name: str):
             transaction.set_rollback(True)
 
     fixture.__name__ = name
-    return pytest.fixture(scope="class", name=name)(fixture)
+    return pytest.fixture(scope=scope, name=name)(fixture)
 
 
 @pytest.fixture

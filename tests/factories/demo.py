@@ -89,29 +89,15 @@ def demo_content() -> None:
 
 
 def _elasticsearch_follows() -> None:
-    """The copied demo in this process' Elasticsearch index too, when the site uses one and
-    the index does not hold it already (another process loaded it, or a test emptied the
-    index): its documents pushed again from the copied database index, with their stored
-    vectors, as newer outbox rows."""
-    from search.backends.elasticsearch import UNAVAILABLE, client
-    from search.documents import alias_name
-    from search.indexing import elasticsearch_enabled, outbox_push
-    from search.models import IndexOutbox, SearchDocument
+    """The demo in this process' Elasticsearch index too, when the site uses one and the index
+    does not hold it already (another process loaded it, or a test emptied the index)."""
+    from search.indexing import elasticsearch_enabled
+    from search.models import SearchDocument
 
-    if not elasticsearch_enabled():
-        return
-    expected = SearchDocument.objects.count()
-    try:
-        stored = client().count(index=alias_name())["count"]
-    except UNAVAILABLE:
-        stored = None
-    if stored == expected:
-        return
-    IndexOutbox.objects.bulk_create(
-        IndexOutbox(model=model, object_id=object_id, database_done=True)
-        for model, object_id in SearchDocument.objects.values_list("model", "object_id")
-    )
-    outbox_push()
+    from .search import elasticsearch_documents, elasticsearch_pushed_again
+
+    if elasticsearch_enabled() and elasticsearch_documents() != SearchDocument.objects.count():
+        elasticsearch_pushed_again()
 
 
 @dataclass

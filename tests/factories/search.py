@@ -1,4 +1,5 @@
-"""Rows of the search log and Top-Treffer pins, as the site writes them."""
+"""Rows of the search log and Top-Treffer pins, as the site writes them; the site's
+Elasticsearch index brought up to its database index."""
 
 from datetime import timedelta
 
@@ -36,3 +37,32 @@ def create_promotion(
     return SearchPromotion.objects.create(
         query=Query.get(query), page=page, description=description, sort_order=sort_order
     )
+
+
+def elasticsearch_documents() -> int | None:
+    """How many documents the site's Elasticsearch index holds (None: no index to ask)."""
+    from search.backends.elasticsearch import UNAVAILABLE, client
+    from search.documents import alias_name
+
+    try:
+        return client().count(index=alias_name())["count"]
+    except UNAVAILABLE:
+        return None
+
+
+def elasticsearch_pushed_again() -> None:
+    """Every document of the database index pushed to Elasticsearch again, as new outbox rows:
+    newer than whatever an earlier test left there (a delete or an added vector counts a
+    document's version up), with the vectors stored in the database."""
+    from search.indexing import outbox_push
+    from search.models import IndexOutbox, SearchDocument
+
+    IndexOutbox.objects.all().delete()
+    IndexOutbox.objects.bulk_create(
+        IndexOutbox(model=model, object_id=object_id, database_done=True)
+        for model, object_id in SearchDocument.objects.order_by("pk").values_list(
+            "model", "object_id"
+        )
+    )
+    result = outbox_push()
+    assert (result.error, result.pending) == ("", 0), result.error

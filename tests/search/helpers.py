@@ -20,9 +20,10 @@ from practices.models import (
     Topic,
 )
 from search.indexing import elasticsearch_enabled, outbox_push
-from search.models import IndexOutbox, SearchDocument
+from search.models import SearchDocument
 from tests.conftest import rows_for_the_class
 from tests.factories import site_home
+from tests.factories.search import elasticsearch_documents, elasticsearch_pushed_again
 
 
 def library_page() -> PracticeIndexPage:
@@ -91,23 +92,14 @@ def sync() -> None:
 
 def sync_again() -> None:
     """``sync`` for rows written once for a class of tests (``tests.conftest``'s
-    ``rows_for_the_class``): their outbox rows are written anew first, so that Elasticsearch
-    takes them as newer than the state an earlier test of the class left (a vector added to a
-    document counts its version up)."""
-    rows = list(IndexOutbox.objects.order_by("pk").values_list("model", "object_id"))
-    IndexOutbox.objects.all().delete()
-    IndexOutbox.objects.bulk_create(
-        IndexOutbox(model=model, object_id=object_id, database_done=True)
-        for model, object_id in rows
-    )
-    sync()
-    if elasticsearch_enabled():
-        # Elasticsearch answers a refused older version without an error: count instead.
-        from search.backends.elasticsearch import client
-        from search.documents import alias_name
-
-        stored = client().count(index=alias_name())["count"]
-        assert stored == SearchDocument.objects.count(), "Elasticsearch refused documents"
+    ``rows_for_the_class``): pushed as newer than the state an earlier test of the class left
+    in Elasticsearch, which must then hold every document (it refuses an older version
+    without an error)."""
+    if not elasticsearch_enabled():
+        sync()
+        return
+    elasticsearch_pushed_again()
+    assert elasticsearch_documents() == SearchDocument.objects.count(), "documents refused"
 
 
 def indexed_rows(build: Callable[[object], object], *, name: str, parent=None):

@@ -14,15 +14,14 @@ from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import transaction
 from django.http import QueryDict
 
 from search import embeddings, fusion
 from search.query import SearchParams
 from search.selectors import knowledge_search
-from tests.factories import site_home
+from tests.conftest import rows_for_the_class
 
-from .helpers import create_practice, sync_again
+from .helpers import create_practice, library_page, sync_again
 from .judged.corpus import CORPUS
 from .judged.metrics import (
     Outcome,
@@ -60,17 +59,9 @@ def publish_corpus(library) -> None:
         )
 
 
-@pytest.fixture(scope="module")
-def published_once(django_db_setup, django_db_blocker):
-    from practices.models import PracticeIndexPage
-
-    with django_db_blocker.unblock(), transaction.atomic():
-        library = PracticeIndexPage(title="Praxisbeispiele", slug="praxisbeispiele")
-        site_home().add_child(instance=library)
-        library.save_revision().publish()
-        publish_corpus(library)
-        yield
-        transaction.set_rollback(True)
+published_once = rows_for_the_class(
+    lambda: publish_corpus(library_page()), name="published_once", scope="module"
+)
 
 
 @pytest.fixture
