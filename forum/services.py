@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.privacy_guard import known_kinds
+from search.indexing import outbox_batch
 
 from . import signals
 from .antiflood import flood_check
@@ -122,15 +123,17 @@ def topic_create(
         last_activity_at=now,
     )
     topic.full_clean(exclude=["first_post", "last_post", "solution"])
-    topic.save()
-    topic.fields_of_action.set(list(fields_of_action))
-    post = _post_add(
-        topic=topic,
-        author=author,
-        body=body,
-        now=now,
-        personal_data_overridden=personal_data_overridden,
-    )
+    # The topic, its fields of action and its question reach the search index once, together.
+    with outbox_batch():
+        topic.save()
+        topic.fields_of_action.set(list(fields_of_action))
+        post = _post_add(
+            topic=topic,
+            author=author,
+            body=body,
+            now=now,
+            personal_data_overridden=personal_data_overridden,
+        )
     topic_mark_read(topic=topic, user=author, number=post.number)
     signals.topic_created.send(sender=Topic, topic=topic, post=post)
     return topic

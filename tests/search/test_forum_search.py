@@ -69,3 +69,29 @@ def test_answers_are_searchable_and_highlighted(client, backend, forum):
 
     assert result["title"] == "Wie bindet ihr die Suchtberatung ein?"
     assert "<mark>Dienstag</mark>" in result["highlight"]
+
+
+def test_a_new_topic_is_indexed_once_with_its_question(client, backend, forum):
+    from forum.models import Topic
+    from forum.services import topic_create
+    from search.models import IndexOutbox
+
+    author = create_user(STAFF, username="neu")
+    category = Topic.objects.get(title="Wie bindet ihr die Suchtberatung ein?").category
+    last = IndexOutbox.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+    topic = topic_create(
+        category=category,
+        author=author,
+        title="Jobcoaching im Quartier",
+        body="Wer begleitet Kundinnen zum Stadtteilbüro?",
+        rate_limited=False,
+    )
+
+    # One write of its document (the topic, its question and its fields of action together),
+    # not one for each of them.
+    written = IndexOutbox.objects.filter(pk__gt=last).order_by("pk")
+    assert list(written.values_list("model", "object_id")) == [("forum.topic", str(topic.pk))]
+    sync()
+    client.force_login(author)
+    assert titles(api(client, q="Stadtteilbüro")) == ["Jobcoaching im Quartier"]
