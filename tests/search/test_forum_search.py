@@ -3,7 +3,11 @@
 import pytest
 
 from cms.accounts.groups import STAFF
+from forum.models import Topic
 from forum.permissions import ensure_default_permissions
+from forum.services import topic_create
+from practices.models import Topic as FieldOfAction
+from search.models import IndexOutbox
 from tests.factories import create_user
 from tests.forum.helpers import create_category, create_topic, restrict_category
 
@@ -72,10 +76,7 @@ def test_answers_are_searchable_and_highlighted(client, backend, forum):
 
 
 def test_a_new_topic_is_indexed_once_with_its_question(client, backend, forum):
-    from forum.models import Topic
-    from forum.services import topic_create
-    from search.models import IndexOutbox
-
+    schulden = FieldOfAction.objects.get_or_create(name="Schulden", slug="schulden")[0]
     author = create_user(STAFF, username="neu")
     category = Topic.objects.get(title="Wie bindet ihr die Suchtberatung ein?").category
     last = IndexOutbox.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
@@ -85,13 +86,16 @@ def test_a_new_topic_is_indexed_once_with_its_question(client, backend, forum):
         author=author,
         title="Jobcoaching im Quartier",
         body="Wer begleitet Kundinnen zum Stadtteilbüro?",
+        fields_of_action=[schulden],
         rate_limited=False,
     )
 
-    # One write of its document (the topic, its question and its fields of action together),
+    # One write of its document (the topic, its fields of action and its question together),
     # not one for each of them.
     written = IndexOutbox.objects.filter(pk__gt=last).order_by("pk")
     assert list(written.values_list("model", "object_id")) == [("forum.topic", str(topic.pk))]
     sync()
     client.force_login(author)
-    assert titles(api(client, q="Stadtteilbüro")) == ["Jobcoaching im Quartier"]
+    data = api(client, q="Stadtteilbüro")
+    assert titles(data) == ["Jobcoaching im Quartier"]
+    assert facet(data, "topic")["schulden"][0] == 1
