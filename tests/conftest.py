@@ -4,6 +4,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -145,6 +146,15 @@ def rows_for_the_class(build: Callable[[], object], *, name: str, scope: str = "
 
     fixture.__name__ = name
     return pytest.fixture(scope=scope, name=name)(fixture)
+
+
+def read_again(rows: SimpleNamespace | dict) -> SimpleNamespace | dict:
+    """The model instances of ``rows`` (written once for a class; by name, as attributes or
+    keys) read again for one test: a test may change or delete the objects it is given, and
+    only its changes to the rows are rolled back after it."""
+    named = rows if isinstance(rows, dict) else vars(rows)
+    again = {name: type(row)._default_manager.get(pk=row.pk) for name, row in named.items()}
+    return again if isinstance(rows, dict) else SimpleNamespace(**again)
 
 
 @pytest.fixture

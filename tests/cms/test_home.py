@@ -20,8 +20,10 @@ from forum import home as forum_home
 from forum.permissions import ensure_default_permissions
 from offers import home as offers_home
 from practices import home as practices_home
+from practices.models import Jobcenter
 from tests.cms.magazine_helpers import magazine_index, make_article, make_issue
-from tests.factories import create_user
+from tests.conftest import read_again, rows_for_the_class
+from tests.factories import create_user, site_home
 from tests.factories.events import create_event, event_index
 from tests.factories.offers import create_offer, create_provider, offer_index
 from tests.factories.practices import create_jobcenter, create_practice, create_practices
@@ -33,9 +35,9 @@ pytestmark = pytest.mark.django_db
 GERMAN_DATE = re.compile(r"\b\d{2}\.\d{2}\.\d{4}\b")
 
 
-@pytest.fixture
-def hub(home):
+def build_hub() -> SimpleNamespace:
     """A little of everything the home page shows, in two Länder."""
+    home = site_home()
     ensure_default_permissions()
     en = create_jobcenter("Jobcenter EN", land="NW", slug="jobcenter-en")
     bochum = create_jobcenter("Jobcenter Bochum", land="NW", slug="jobcenter-bochum")
@@ -64,6 +66,15 @@ def hub(home):
         world.category, world.member, title="Wie bindet ihr die Suchtberatung ein?"
     )
     return world
+
+
+# Written once for the module's tests (every one of them takes ``hub``), rolled back after them.
+hub_of_the_module = rows_for_the_class(build_hub, name="hub_of_the_module", scope="module")
+
+
+@pytest.fixture
+def hub(hub_of_the_module, db):
+    return read_again(hub_of_the_module)
 
 
 def soup_of(response) -> BeautifulSoup:
@@ -214,11 +225,10 @@ class TestMember:
         assert "Neu in Ihrer Region" in found
 
 
-@pytest.fixture
-def region(hub):
+def build_region() -> SimpleNamespace:
     """Events and offers in Nordrhein-Westfalen and Bayern, with those no list may show."""
-    en = hub.en_practice.jobcenters.first()
-    nuernberg = hub.bavarian_practice.jobcenters.first()
+    en = Jobcenter.objects.get(slug="jobcenter-en")
+    nuernberg = Jobcenter.objects.get(slug="jobcenter-nuernberg")
     provider = create_provider("Diakonie Mark-Ruhr")
     offer_index()
     return SimpleNamespace(
@@ -241,13 +251,23 @@ def region(hub):
     )
 
 
-class TestRegion:
-    def region_of(self, client, user) -> BeautifulSoup:
-        client.force_login(user)
-        return sections(soup_of(client.get("/")))["Neu in Ihrer Region"]
+@pytest.fixture
+def region(region_of_the_class, db):
+    return read_again(region_of_the_class)
 
+
+def region_of(client, user) -> BeautifulSoup:
+    client.force_login(user)
+    return sections(soup_of(client.get("/")))["Neu in Ihrer Region"]
+
+
+# Every test of the class takes ``region``.
+region_of_the_class = rows_for_the_class(build_region, name="region_of_the_class")
+
+
+class TestRegion:
     def test_one_heading_for_the_land_and_one_per_kind(self, client, hub, region):
-        section = self.region_of(client, hub.member)
+        section = region_of(client, hub.member)
 
         assert " ".join(section.find("h2").get_text().split()) == (
             "Neu in Ihrer Region: Nordrhein-Westfalen"
@@ -255,7 +275,7 @@ class TestRegion:
         assert list(region_parts(section)) == ["Praxisbeispiele", "Veranstaltungen", "Angebote"]
 
     def test_staff_see_the_next_events_of_their_land_only(self, client, hub, region):
-        events = region_parts(self.region_of(client, hub.member))["Veranstaltungen"]
+        events = region_parts(region_of(client, hub.member))["Veranstaltungen"]
 
         assert link_texts(events) == ["Internes Netzwerktreffen West", "Regionaltreffen West"]
         badges = [item.select_one(".badge--staff") for item in events.select("li")]
@@ -264,7 +284,7 @@ class TestRegion:
         assert GERMAN_DATE.search(events.find("time").get_text())
 
     def test_staff_see_the_newest_offers_of_their_land_only(self, client, hub, region):
-        offers = region_parts(self.region_of(client, hub.member))["Angebote"]
+        offers = region_parts(region_of(client, hub.member))["Angebote"]
 
         assert link_texts(offers) == [
             "Fallkonferenz für Netzwerkpartner",
@@ -276,7 +296,7 @@ class TestRegion:
     def test_others_never_see_staff_only_or_unpublished(self, client, hub, region):
         member = create_user(username="ohne.gruppe", region="NW")
 
-        parts = region_parts(self.region_of(client, member))
+        parts = region_parts(region_of(client, member))
 
         assert link_texts(parts["Veranstaltungen"]) == ["Regionaltreffen West"]
         assert link_texts(parts["Angebote"]) == ["Schuldnerberatung Schwelm"]
@@ -286,31 +306,13 @@ class TestRegion:
             create_event(f"Fachtag {number}", days_ahead=1)
             create_offer(f"Coaching {number}", jobcenters=[region.offer.jobcenters.first()])
 
-        parts = region_parts(self.region_of(client, hub.member))
+        parts = region_parts(region_of(client, hub.member))
 
         assert link_texts(parts["Veranstaltungen"]) == ["Fachtag 0", "Fachtag 1", "Fachtag 2"]
         assert link_texts(parts["Angebote"]) == ["Coaching 3", "Coaching 2", "Coaching 1"]
 
-    def test_a_kind_the_land_lacks_is_left_out(self, client, hub):
-        bavarian = create_user(STAFF, username="bayern", region="BY", organisation="")
-        create_offer(
-            "Suchtberatung Nürnberg", jobcenters=[hub.bavarian_practice.jobcenters.first()]
-        )
-
-        parts = region_parts(self.region_of(client, bavarian))
-
-        assert list(parts) == ["Praxisbeispiele", "Angebote"]
-
-    def test_a_land_with_nothing_new_says_so(self, client, hub):
-        section = self.region_of(client, create_user(STAFF, username="hessen", region="HE"))
-
-        assert region_parts(section) == {}
-        assert section.select_one(".home-empty").get_text(strip=True) == (
-            "Aus Hessen gibt es noch nichts Neues."
-        )
-
     def test_the_events_link_lists_the_events_of_the_land(self, client, hub, region):
-        events = region_parts(self.region_of(client, hub.member))["Veranstaltungen"]
+        events = region_parts(region_of(client, hub.member))["Veranstaltungen"]
         more = events.select_one(".home-section__more")
 
         assert more.get_text(strip=True) == "Alle Veranstaltungen in Nordrhein-Westfalen"
@@ -322,7 +324,7 @@ class TestRegion:
     def test_the_offers_link_lists_the_offers_of_the_land(self, client, settings, hub, region):
         settings.SEARCH_HYBRID = False
         sync()
-        offers = region_parts(self.region_of(client, hub.member))["Angebote"]
+        offers = region_parts(region_of(client, hub.member))["Angebote"]
         more = offers.select_one(".home-section__more")
 
         assert more.get_text(strip=True) == "Alle Angebote in Nordrhein-Westfalen"
@@ -333,6 +335,26 @@ class TestRegion:
         ]
         assert "Schuldnerberatung Schwelm" in listed
         assert "Suchtberatung Nürnberg" not in listed
+
+
+class TestRegionWithoutItsEventsAndOffers:
+    def test_a_kind_the_land_lacks_is_left_out(self, client, hub):
+        bavarian = create_user(STAFF, username="bayern", region="BY", organisation="")
+        create_offer(
+            "Suchtberatung Nürnberg", jobcenters=[hub.bavarian_practice.jobcenters.first()]
+        )
+
+        parts = region_parts(region_of(client, bavarian))
+
+        assert list(parts) == ["Praxisbeispiele", "Angebote"]
+
+    def test_a_land_with_nothing_new_says_so(self, client, hub):
+        section = region_of(client, create_user(STAFF, username="hessen", region="HE"))
+
+        assert region_parts(section) == {}
+        assert section.select_one(".home-empty").get_text(strip=True) == (
+            "Aus Hessen gibt es noch nichts Neues."
+        )
 
 
 class TestAccess:

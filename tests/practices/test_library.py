@@ -12,8 +12,14 @@ from django.test.utils import CaptureQueriesContext
 
 from practices.models import Bundesland, PracticeStatus, Topic
 from tests.cms.magazine_helpers import make_image
+from tests.conftest import read_again, rows_for_the_class
 from tests.factories import create_user
-from tests.factories.practices import create_jobcenter, create_practice, create_practices
+from tests.factories.practices import (
+    create_jobcenter,
+    create_practice,
+    create_practices,
+    practice_index,
+)
 
 pytestmark = pytest.mark.django_db
 INDEX = "/praxisbeispiele/"
@@ -68,42 +74,53 @@ class TestPracticeModel:
             jobcenter.full_clean()
 
 
+def build_filtered_practices() -> dict:
+    practice_index()
+    dortmund = create_jobcenter("Jobcenter Dortmund", "NW", slug="jobcenter-dortmund")
+    kassel = create_jobcenter("Jobcenter Kassel", "HE", slug="jobcenter-kassel")
+    return {
+        "sucht_nrw": create_practice(
+            "Suchtberatung im Jobcenter",
+            jobcenters=[dortmund],
+            topics=["sucht"],
+            target_groups=["langzeitarbeitslose"],
+            partners=[("suchtberatung", "Kommunale Suchtberatung")],
+            phases=["beratung-kooperationsplanung"],
+            start=date(2021, 1, 1),
+        ),
+        "schulden_hessen": create_practice(
+            "Schuldnerberatung Kassel",
+            jobcenters=[kassel],
+            topics=["schulden"],
+            target_groups=["alleinerziehende"],
+            partners=[("schuldnerberatung", "Diakonie")],
+            status="erprobung",
+            start=date(2024, 9, 1),
+            end=date(2026, 8, 31),
+        ),
+        "kita_nrw": create_practice(
+            "Kinderbetreuung für Alleinerziehende",
+            jobcenters=[dortmund],
+            topics=["kinderbetreuung"],
+            target_groups=["alleinerziehende"],
+            partners=[("jugendamt", "Jugendamt Dortmund")],
+            status="abgeschlossen",
+            start=date(2015, 1, 1),
+            end=date(2017, 12, 31),
+        ),
+    }
+
+
+# Every test of TestIndexFilters takes ``practices``.
+filtered_practices_of_the_class = rows_for_the_class(
+    build_filtered_practices, name="filtered_practices_of_the_class"
+)
+
+
 class TestIndexFilters:
     @pytest.fixture
-    def practices(self, library):
-        dortmund = create_jobcenter("Jobcenter Dortmund", "NW", slug="jobcenter-dortmund")
-        kassel = create_jobcenter("Jobcenter Kassel", "HE", slug="jobcenter-kassel")
-        return {
-            "sucht_nrw": create_practice(
-                "Suchtberatung im Jobcenter",
-                jobcenters=[dortmund],
-                topics=["sucht"],
-                target_groups=["langzeitarbeitslose"],
-                partners=[("suchtberatung", "Kommunale Suchtberatung")],
-                phases=["beratung-kooperationsplanung"],
-                start=date(2021, 1, 1),
-            ),
-            "schulden_hessen": create_practice(
-                "Schuldnerberatung Kassel",
-                jobcenters=[kassel],
-                topics=["schulden"],
-                target_groups=["alleinerziehende"],
-                partners=[("schuldnerberatung", "Diakonie")],
-                status="erprobung",
-                start=date(2024, 9, 1),
-                end=date(2026, 8, 31),
-            ),
-            "kita_nrw": create_practice(
-                "Kinderbetreuung für Alleinerziehende",
-                jobcenters=[dortmund],
-                topics=["kinderbetreuung"],
-                target_groups=["alleinerziehende"],
-                partners=[("jugendamt", "Jugendamt Dortmund")],
-                status="abgeschlossen",
-                start=date(2015, 1, 1),
-                end=date(2017, 12, 31),
-            ),
-        }
+    def practices(self, filtered_practices_of_the_class, db):
+        return read_again(filtered_practices_of_the_class)
 
     def test_list_shows_count_and_all_practices(self, client, practices):
         response = client.get(INDEX)
@@ -163,6 +180,14 @@ class TestIndexFilters:
         response = client.get(INDEX, {"bundesland": "XX", "handlungsfeld": "sucht"})
         assert titles(response) == [practices["sucht_nrw"].title]
 
+    def test_filter_state_is_shown_in_the_form(self, client, practices):
+        html = client.get(INDEX, {"bundesland": "NW", "partner": "suchtberatung"}).content.decode()
+        assert 'name="bundesland" value="NW" checked' in html
+        assert 'name="partner" value="suchtberatung" checked' in html
+        assert "Alle Filter zurücksetzen" in html
+
+
+class TestPagination:
     def test_pagination_keeps_filters(self, client, library):
         jobcenter = create_jobcenter(land="NW")
         for number in range(14):
@@ -187,12 +212,6 @@ class TestIndexFilters:
         assert 'href="?bundesland=NW&amp;seite=1000" rel="next"' in html
         assert 'href="?bundesland=NW&amp;seite=998" rel="prev"' in html
         assert ">1.000</a>" in html  # the visible page number is German
-
-    def test_filter_state_is_shown_in_the_form(self, client, practices):
-        html = client.get(INDEX, {"bundesland": "NW", "partner": "suchtberatung"}).content.decode()
-        assert 'name="bundesland" value="NW" checked' in html
-        assert 'name="partner" value="suchtberatung" checked' in html
-        assert "Alle Filter zurücksetzen" in html
 
 
 class TestIndexQueryCount:

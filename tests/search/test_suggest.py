@@ -6,9 +6,10 @@ import pytest
 from django.utils import timezone
 
 from search.models import SearchLogEntry
+from tests.conftest import read_again, rows_for_the_class
 from tests.factories import create_user
 
-from .helpers import create_practice, sync
+from .helpers import create_practice, library_page, sync
 
 pytestmark = pytest.mark.django_db
 
@@ -35,15 +36,17 @@ def log_searches(query: str, times: int, *, results: int = 4, member: bool = Fal
         )
 
 
-@pytest.fixture
-def library_with_titles(library):
-    pages = {
+def build_titles() -> dict:
+    library = library_page()
+    return {
         "sucht": create_practice(library, "Offene Sprechstunde der Suchtberatung"),
         "schulden": create_practice(library, "Schuldnerberatung ohne Wartezeit"),
         "fuehrerschein": create_practice(library, "Führerschein für Alleinerziehende"),
     }
-    sync()
-    return pages
+
+
+# Written once for TestSuggestApi, whose every test takes them.
+titles_of_the_class = rows_for_the_class(build_titles, name="titles_of_the_class")
 
 
 @pytest.fixture
@@ -59,6 +62,11 @@ def staff_only_title(library):
 
 
 class TestSuggestApi:
+    @pytest.fixture
+    def library_with_titles(self, titles_of_the_class, db):
+        # Suggestions come from the database index, which every save writes at once.
+        return read_again(titles_of_the_class)
+
     def test_titles_then_taxonomy_terms_then_past_searches(self, client, library_with_titles):
         log_searches("suchtprävention", 3)
 
@@ -98,27 +106,6 @@ class TestSuggestApi:
         # Only word beginnings count: "beratung" is inside the compounds, not their start.
         assert labels(suggest(client, "beratung"), "title") == []
 
-    def test_at_most_eight_with_room_for_every_kind(self, client, library):
-        for number in range(10):
-            create_practice(library, f"Beratung im Quartier {number}")
-        sync()
-        log_searches("beratungsstelle", 3)
-
-        items = suggest(client, "Berat")
-
-        assert len(items) == 8
-        assert [item["kind"] for item in items] == ["title"] * 5 + ["term"] * 2 + ["query"]
-        assert labels(items, "term") == ["Beratung & Kooperationsplanung", "Beratung und Coaching"]
-
-    def test_titles_fill_the_places_the_others_leave(self, client, library):
-        for number in range(10):
-            create_practice(library, f"Quartiersarbeit {number}")
-        sync()
-
-        items = suggest(client, "Quartier")
-
-        assert [item["kind"] for item in items] == ["title"] * 8
-
     @pytest.mark.parametrize(
         "typed",
         ["", "S", " s ", "--", "%_", "s" * 201, "🙂🙂", "\u200b\u200b"],
@@ -142,6 +129,29 @@ class TestSuggestApi:
         items = suggest(client, typed)
 
         assert set(labels(items, "title")) <= {"Offene Sprechstunde der Suchtberatung"}
+
+
+class TestPlacesAndRequests:
+    def test_at_most_eight_with_room_for_every_kind(self, client, library):
+        for number in range(10):
+            create_practice(library, f"Beratung im Quartier {number}")
+        sync()
+        log_searches("beratungsstelle", 3)
+
+        items = suggest(client, "Berat")
+
+        assert len(items) == 8
+        assert [item["kind"] for item in items] == ["title"] * 5 + ["term"] * 2 + ["query"]
+        assert labels(items, "term") == ["Beratung & Kooperationsplanung", "Beratung und Coaching"]
+
+    def test_titles_fill_the_places_the_others_leave(self, client, library):
+        for number in range(10):
+            create_practice(library, f"Quartiersarbeit {number}")
+        sync()
+
+        items = suggest(client, "Quartier")
+
+        assert [item["kind"] for item in items] == ["title"] * 8
 
     def test_several_values_or_other_methods_are_no_server_error(self, client, library):
         assert client.get(URL + "?q=Sucht&q=Schul").status_code == 200
