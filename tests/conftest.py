@@ -148,13 +148,13 @@ def rows_for_the_class(build: Callable[[], object], *, name: str, scope: str = "
     return pytest.fixture(scope=scope, name=name)(fixture)
 
 
-def read_again(rows: SimpleNamespace | dict) -> SimpleNamespace | dict:
-    """The model instances of ``rows`` (written once for a class; by name, as attributes or
-    keys) read again for one test: a test may change or delete the objects it is given, and
-    only its changes to the rows are rolled back after it."""
-    named = rows if isinstance(rows, dict) else vars(rows)
-    again = {name: type(row)._default_manager.get(pk=row.pk) for name, row in named.items()}
-    return again if isinstance(rows, dict) else SimpleNamespace(**again)
+def read_again(rows: SimpleNamespace) -> SimpleNamespace:
+    """The model instances of ``rows`` (written once for a class or module) read again for one
+    test, for tests that change or delete the objects they are given: only the changes to the
+    rows are rolled back after a test, not those to the objects in memory."""
+    return SimpleNamespace(
+        **{name: type(row)._default_manager.get(pk=row.pk) for name, row in vars(rows).items()}
+    )
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from practices.models import Bundesland, PracticeStatus, Topic
 from tests.cms.magazine_helpers import make_image
-from tests.conftest import read_again, rows_for_the_class
+from tests.conftest import rows_for_the_class
 from tests.factories import create_user
 from tests.factories.practices import (
     create_jobcenter,
@@ -120,7 +120,8 @@ filtered_practices_of_the_class = rows_for_the_class(
 class TestIndexFilters:
     @pytest.fixture
     def practices(self, filtered_practices_of_the_class, db):
-        return read_again(filtered_practices_of_the_class)
+        # Only read: no test changes these objects.
+        return filtered_practices_of_the_class
 
     def test_list_shows_count_and_all_practices(self, client, practices):
         response = client.get(INDEX)

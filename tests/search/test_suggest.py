@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from search.models import SearchLogEntry
-from tests.conftest import read_again, rows_for_the_class
+from tests.conftest import rows_for_the_class
 from tests.factories import create_user
 
 from .helpers import create_practice, library_page, sync
@@ -64,8 +64,9 @@ def staff_only_title(library):
 class TestSuggestApi:
     @pytest.fixture
     def library_with_titles(self, titles_of_the_class, db):
-        # Suggestions come from the database index, which every save writes at once.
-        return read_again(titles_of_the_class)
+        # Suggestions come from the database index, which every save writes at once; the
+        # tests only read these objects.
+        return titles_of_the_class
 
     def test_titles_then_taxonomy_terms_then_past_searches(self, client, library_with_titles):
         log_searches("suchtprävention", 3)
