@@ -11,12 +11,14 @@ from collections.abc import Sequence
 RRF_K = 60
 
 
-def rrf(rankings: Sequence[Sequence]) -> list:
-    """The keys of all ``rankings``, best fused rank first (ties: earlier list, earlier rank)."""
+def rrf(rankings: Sequence[Sequence], weights: Sequence[float] | None = None) -> list:
+    """The keys of all ``rankings``, best fused rank first (ties: earlier list, earlier rank);
+    ``weights``: how much each list's ranks count (1 each by default)."""
     scores: dict = {}
     first_seen: dict = {}
     for list_index, ranking in enumerate(rankings):
+        weight = 1.0 if weights is None else weights[list_index]
         for rank, key in enumerate(ranking, start=1):
-            scores[key] = scores.get(key, 0.0) + 1.0 / (RRF_K + rank)
+            scores[key] = scores.get(key, 0.0) + weight / (RRF_K + rank)
             first_seen.setdefault(key, (list_index, rank))
     return sorted(scores, key=lambda key: (-scores[key], first_seen[key]))

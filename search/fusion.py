@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from cms.ranking import rrf
 
 from . import registry
-from .backends import BackendResult, HybridResult, SearchRequest
+from .backends import BackendResult, HybridResult, SearchRequest, relaxed_request
 
 # How many documents the semantic half contributes.
 SEMANTIC_K = 20
+# What the ranks of documents with only some of the query's words count beside those by meaning.
+PARTIAL_WORDS_WEIGHT = 0.3
 # Elasticsearch answers at most this many hits of one search (index.max_result_window).
 MAX_WINDOW = 10_000
 
@@ -50,8 +52,9 @@ def hybrid_result(backend, request: SearchRequest, vector, *, min_similarity: fl
     if found.semantic:
         best = max(score for _key, score, _facets in found.semantic)
         # Beside documents that contain the words, only the very closest by meaning are
-        # worth adding: half the margin.
-        extra_margin = margin / 2 if found.total else margin
+        # worth adding: half the margin. Documents with some of the words are no such reason.
+        all_words = found.total and not found.relaxed
+        extra_margin = margin / 2 if all_words else margin
         found.semantic = [
             (key, score, facets)
             for key, score, facets in found.semantic
@@ -61,7 +64,7 @@ def hybrid_result(backend, request: SearchRequest, vector, *, min_similarity: fl
     if extra and found.total > len(found.lexical):
         # Lexical hits beyond the window are no extra documents, only unranked ones.
         matching = (
-            backend.matching(request, extra)
+            backend.matching(relaxed_request(request) if found.relaxed else request, extra)
             if found.semantic_matching is None
             else found.semantic_matching
         )
@@ -78,8 +81,14 @@ def hybrid_result(backend, request: SearchRequest, vector, *, min_similarity: fl
     types = dict(found.types)
     for key, _score, facets in found.semantic:
         types.setdefault(key, (facets.get(registry.TYPE_FACET) or [""])[0])
+    rankings = [found.lexical, [key for key, _score, _facets in found.semantic]]
+    weights = None
+    if found.relaxed:
+        # Documents with only some of the words: meaning goes first, the words only help.
+        rankings.reverse()
+        weights = [1.0, PARTIAL_WORDS_WEIGHT]
     fused = spread(
-        rrf([found.lexical, [key for key, _score, _facets in found.semantic]]),
+        rrf(rankings, weights),
         types,
         registry.run_limits(),
     )
@@ -102,8 +111,9 @@ def hybrid_result(backend, request: SearchRequest, vector, *, min_similarity: fl
         page=page,
         hits=hits,
         facet_counts=facet_counts,
-        lexical_total=found.total,
+        lexical_total=0 if found.relaxed else found.total,
         spelling=found.spelling,
+        relaxed=found.relaxed,
     )
 
 

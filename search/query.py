@@ -24,7 +24,7 @@ Everything else a user types is text: the backends quote every term, so the synt
 tsquery or Elasticsearch never reaches an engine.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
@@ -62,7 +62,9 @@ class Clause:
 
 @dataclass(frozen=True)
 class ParsedQuery:
-    """``clauses`` must all match; a document that matches any of ``excluded`` is dropped.
+    """``clauses`` must all match (with ``minimum_clauses``: at least that many, and a
+    document ranks higher the more it matches); a document that matches any of ``excluded``
+    is dropped.
 
     ``is_empty`` means "no positive clauses": nothing to rank by, so the hits are listed
     newest first. That holds for a query of exclusions only ("-Sucht") too, which lists every
@@ -72,10 +74,22 @@ class ParsedQuery:
 
     clauses: tuple[Clause, ...] = ()
     excluded: tuple[Clause, ...] = ()
+    minimum_clauses: int = 0
+    # Written with quotes or OR: the words are meant exactly as typed, so never relaxed.
+    exact_syntax: bool = False
 
     @property
     def is_empty(self) -> bool:
         return not self.clauses
+
+    def relaxed(self) -> "ParsedQuery | None":
+        """The query matching documents that contain all of its words but one, for a search
+        that found none with all of them; None where that would find nothing more (one
+        clause). One word less, not any word: a query's common words ("Arbeit", "Leute")
+        alone would rank documents above those close to it in meaning."""
+        if self.minimum_clauses or self.exact_syntax or len(self.clauses) < 2:
+            return None
+        return replace(self, minimum_clauses=len(self.clauses) - 1)
 
     @property
     def matches_all(self) -> bool:
@@ -325,6 +339,7 @@ def parse_query(q: str, synonym_groups: list[list[str]]) -> ParsedQuery:
     items: list = []
     excluded: list[Clause] = []
     typed: list[str] = []
+    exact_syntax = False
 
     def flush_typed() -> None:
         items.extend(_typed_clauses(typed, phrases, synonym_groups))
@@ -338,6 +353,7 @@ def parse_query(q: str, synonym_groups: list[list[str]]) -> ParsedQuery:
         flush_typed()
         if piece.kind == "or":
             items.append(_OR)
+            exact_syntax = True
         elif piece.excluded:
             clause = _excluded_clause(piece)
             if clause is not None:
@@ -347,10 +363,13 @@ def parse_query(q: str, synonym_groups: list[list[str]]) -> ParsedQuery:
             clause = _quoted_clause(piece.text)
             if clause is not None:
                 items.append(clause)
+                exact_syntax = True
     flush_typed()
     # The same clause twice ("Sucht Sucht") asks nothing new.
     return ParsedQuery(
-        tuple(dict.fromkeys(_resolve_or(items))), excluded=tuple(dict.fromkeys(excluded))
+        tuple(dict.fromkeys(_resolve_or(items))),
+        excluded=tuple(dict.fromkeys(excluded)),
+        exact_syntax=exact_syntax,
     )
 
 

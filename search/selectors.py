@@ -199,6 +199,13 @@ def knowledge_search(*, params: SearchParams, user, near: Near | None = None) ->
                 "in meaning."
             )
         )
+    elif result.relaxed and results and result.page == 1:
+        notices.append(
+            _(
+                "No content contains all of your search words. These results contain some "
+                "of them or come closest in meaning."
+            )
+        )
     if fallback:
         notices.insert(
             0,

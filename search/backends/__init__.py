@@ -6,7 +6,7 @@ applied, so choosing one Bundesland still shows how many hits the others would g
 """
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from ..query import ParsedQuery
@@ -99,6 +99,9 @@ class HybridResult:
     spelling: dict[str, list[tuple[str, int]]] | None = None
     # The content type of each lexical hit (key → doc_type).
     types: dict = field(default_factory=dict)
+    # No document has all the words: ``lexical`` and ``total`` are those of the relaxed
+    # request (``relaxed_request``).
+    relaxed: bool = False
 
 
 @dataclass
@@ -111,6 +114,9 @@ class BackendResult:
     lexical_total: int | None = None
     # word → [(index word, documents)] for ``SearchRequest.spelling``; None: not asked.
     spelling: dict[str, list[tuple[str, int]]] | None = None
+    # No document has all the words: the hits have all of them but one (``relaxed_request``),
+    # and ``lexical_total`` is 0.
+    relaxed: bool = False
 
     @property
     def word_matches(self) -> int:
@@ -120,3 +126,14 @@ class BackendResult:
 def sort_newest(request: SearchRequest) -> bool:
     # Without a query every document is equally relevant: list the newest first.
     return request.near is None and (request.sort == "newest" or request.query.is_empty)
+
+
+def relaxed_request(request: SearchRequest) -> SearchRequest | None:
+    """The request for the documents with all of the query's words but one
+    (``ParsedQuery.relaxed``), which a backend answers when none has all of them; None where
+    that does not apply. Only by relevance: newest or nearest first would list a document with
+    one common word at the top."""
+    if sort_newest(request) or request.near is not None:
+        return None
+    query = request.query.relaxed()
+    return None if query is None else replace(request, query=query, spelling=())

@@ -22,7 +22,16 @@ from ..embeddings import PendingVector
 from ..fts import FTS_TABLE, fts5_phrase, pg_column
 from ..models import SearchDocument, SearchEmbedding, SearchFacetValue
 from ..query import Alternative, Clause, ParsedQuery
-from . import EARTH_RADIUS_KM, BackendResult, Hit, HybridResult, Near, SearchRequest, sort_newest
+from . import (
+    EARTH_RADIUS_KM,
+    BackendResult,
+    Hit,
+    HybridResult,
+    Near,
+    SearchRequest,
+    relaxed_request,
+    sort_newest,
+)
 
 NAME = "database"
 WEIGHTS = {"title_exact": 6, "title_stems": 3, "exact": 2, "stems": 1, "parts": 1}
@@ -70,7 +79,12 @@ class _Sqlite:
         # FTS5's own NOT needs a positive side: "-Sucht" alone must list everything else.
         found = f"SELECT rowid FROM {self.table} WHERE {self.table} MATCH %s"
         parts = []
-        if query.clauses:
+        if query.minimum_clauses:
+            # One match for any of the clauses, then the count of those each document has.
+            parts.append(Sql(f"d.id IN ({found})", [self._clauses(query.clauses, "OR")]))
+            each = [Sql(f"(d.id IN ({found}))", [self._clauses((c,), "OR")]) for c in query.clauses]
+            parts.append(_at_least(each, query.minimum_clauses, cast=""))
+        elif query.clauses:
             parts.append(Sql(f"d.id IN ({found})", [self._clauses(query.clauses, "AND")]))
         if query.excluded:
             parts.append(Sql(f"d.id NOT IN ({found})", [self._clauses(query.excluded, "OR")]))
@@ -122,8 +136,13 @@ class _Postgres:
 
     def text_match(self, query: ParsedQuery) -> Sql:
         parts = []
-        if query.clauses:
-            parts.append(_join([self._clause(c) for c in query.clauses], " AND "))
+        clauses = [self._clause(c) for c in query.clauses]
+        if query.minimum_clauses:
+            # Any of the clauses first: that part the GIN indexes answer.
+            parts.append(_join(clauses, " OR "))
+            parts.append(_at_least(clauses, query.minimum_clauses, cast="::int"))
+        elif clauses:
+            parts.append(_join(clauses, " AND "))
         if query.excluded:
             # The tsvector columns are never NULL (generated from NOT NULL text), so NOT
             # cannot turn an unknown into a silent drop.
@@ -144,6 +163,15 @@ def _join(parts: list[Sql], operator: str) -> Sql:
         "(" + operator.join(p.text for p in parts) + ")",
         [param for p in parts for param in p.params],
     )
+
+
+def _at_least(conditions: list[Sql], count: int, *, cast: str) -> Sql:
+    """True where at least ``count`` of the ``conditions`` hold (``cast``: to an integer)."""
+    total = Sql(
+        " + ".join(f"({c.text}){cast}" for c in conditions),
+        [param for c in conditions for param in c.params],
+    )
+    return Sql(f"({total.text}) >= %s", [*total.params, count])
 
 
 def _engine():
@@ -351,6 +379,11 @@ def _counts(rows: list[tuple]) -> tuple[int, dict[str, dict[str, int]]]:
 def search(request: SearchRequest) -> BackendResult:
     rows = _run(_statement(request, (request.page - 1) * request.page_size, facets=True))
     total, facet_counts = _counts(rows)
+    relaxed = None if total else relaxed_request(request)
+    if relaxed is not None:
+        rows = _run(_statement(relaxed, (request.page - 1) * request.page_size, facets=True))
+        total, facet_counts = _counts(rows)
+        request = relaxed
     pages = max(1, math.ceil(total / request.page_size))
     page = min(request.page, pages)
     if page != request.page:
@@ -364,7 +397,16 @@ def search(request: SearchRequest) -> BackendResult:
         distances = {row[3]: -float(row[4]) for row in page_rows}
         for pk, hit in zip([pk for pk in ids if pk in documents], hits, strict=True):
             hit.distance_km = distances[pk]
-    return BackendResult(total=total, page=page, hits=hits, facet_counts=facet_counts)
+    if relaxed is None:
+        return BackendResult(total=total, page=page, hits=hits, facet_counts=facet_counts)
+    return BackendResult(
+        total=total,
+        page=page,
+        hits=hits,
+        facet_counts=facet_counts,
+        lexical_total=0,
+        relaxed=True,
+    )
 
 
 def load(keys: list[int]) -> dict[int, Hit]:
@@ -396,6 +438,10 @@ def hybrid(
     """The lexical window, read while the query is embedded, and the nearest documents."""
     rows = _run(_statement(replace(request, page=1, page_size=window), 0, facets=True))
     total, facet_counts = _counts(rows)
+    relaxed = None if total else relaxed_request(request)
+    if relaxed is not None:
+        rows = _run(_statement(replace(relaxed, page=1, page_size=window), 0, facets=True))
+        total, facet_counts = _counts(rows)
     page = _page_rows(rows)
     found = HybridResult(
         total=total,
@@ -403,6 +449,7 @@ def hybrid(
         facet_counts=facet_counts,
         semantic=[],
         types={row[3]: row[1] for row in page},
+        relaxed=relaxed is not None,
     )
     query_vector = vector.result()
     if query_vector is None:

@@ -44,3 +44,19 @@ def test_a_misspelt_word_is_corrected_and_finds_the_practice(member_on_demo, bac
     assert data["correction"]["applied"] is True
     assert data["correction"]["query"] == "Führerschein"
     assert DRIVING_LICENCE in titles(data)[:3]
+
+
+@pytest.mark.parametrize(
+    "q, practice",
+    [
+        ("Fahrerlaubnis finanzieren", DRIVING_LICENCE),
+        ("ohne Berufsabschluss Stück für Stück", "Teilqualifizierung in der Lagerlogistik"),
+    ],
+)
+def test_a_practice_with_all_words_but_one_is_among_the_first(member_on_demo, backend, q, practice):
+    # No document has every word: those that miss one of them join the neighbours by meaning.
+    data = api(member_on_demo, q=q)
+
+    assert data["backend"] == backend
+    assert practice in titles(data)[:3], titles(data)[:3]
+    assert data["notices"][0].startswith("Kein Inhalt enthält alle Suchwörter.")

@@ -174,14 +174,16 @@ def test_a_failed_part_of_the_msearch_raises_what_the_fallback_catches(elasticse
     assert failure.value.body["status"] == 400
 
 
-def test_a_hybrid_search_sends_two_requests(client, elasticsearch, network, es_requests):
+@pytest.mark.parametrize("q", ["Geldsorgen", "Unterstützung bei Geldsorgen"])
+def test_a_hybrid_search_sends_two_requests(client, elasticsearch, network, es_requests, q):
     # The lexical window, its page of documents and the spelling candidates of the unknown word
-    # in one request; the neighbours by meaning, with their documents and whether they contain
-    # the words, in the other, sent from another thread once the query is embedded. No third
-    # request for the documents of the page.
+    # in one request, with the same for all words but one when there are several (no document
+    # has both words here); the neighbours by meaning, with their documents and whether they
+    # contain the words, in the other, sent from another thread once the query is embedded. No
+    # third request for the documents of the page, nor for the words but one.
     es_requests.clear()
 
-    data = api(client, q="Unterstützung bei Geldsorgen")
+    data = api(client, q=q)
 
     assert data["backend"] == "elasticsearch"
     assert titles(data)[0] == "Schuldnerberatung im Jobcenter"

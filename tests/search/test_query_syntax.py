@@ -104,11 +104,21 @@ class TestParser:
             '"Kooperation mit der Suchthilfe"'
         )
 
+    def test_plain_words_are_relaxed_by_one_word_syntax_never(self):
+        assert parse_query("Sucht Schulden Wohnen", SYNONYMS).relaxed().minimum_clauses == 2
+        relaxed = parse_query("Sucht Schulden -Wohnen", SYNONYMS).relaxed()
+        assert relaxed.minimum_clauses == 1
+        assert shape(relaxed.excluded) == [[(("wohn",), False)]]
+        assert parse_query("Sucht", SYNONYMS).relaxed() is None
+        assert parse_query('"Sucht" Schulden', SYNONYMS).relaxed() is None
+        assert parse_query("Sucht OR Wohnen Schulden", SYNONYMS).relaxed() is None
+
     def test_a_quoted_single_word_is_that_word_without_synonyms(self):
         quoted = parse_query('"Bürgergeld"', SYNONYMS)
 
         # The word and, as it is a compound, its parts, as typed without any synonyms.
-        assert quoted == parse_query("Bürgergeld", [])
+        assert quoted.clauses == parse_query("Bürgergeld", []).clauses
+        assert quoted.exact_syntax and not parse_query("Bürgergeld", []).exact_syntax
         assert shape(quoted.clauses) == [[(("burgergeld",), False), (("burg", "geld"), False)]]
         assert len(parse_query("Bürgergeld", SYNONYMS).clauses[0].alternatives) == 3  # synonyms
 
@@ -281,9 +291,12 @@ class TestOr:
 
     def test_without_or_every_word_must_match(self, client, backend, money_and_addiction):
         assert found(client, "Sucht Schulden") == ["Schulden und Sucht"]
-        # Lower case: "oder" is a stopword, "or" a word no practice contains.
+        # Lower case: "oder" is a stopword, "or" a word no practice contains. No practice has
+        # all three words; the one with two of them follows, not every one with Sucht.
         assert found(client, "sucht oder schulden") == ["Schulden und Sucht"]
-        assert found(client, "sucht or schulden") == []
+        data = lexical(client, "sucht or schulden")
+        assert titles(data) == ["Schulden und Sucht"]
+        assert data["notices"][0].startswith("Kein Inhalt enthält alle Suchwörter.")
 
     def test_or_binds_its_neighbours_only(self, client, backend, money_and_addiction):
         # Schulden AND (Sucht OR Fahrdienst), not (Schulden AND Sucht) OR Fahrdienst.

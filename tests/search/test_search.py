@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from search.models import Synonym
+from search.models import SearchLogEntry, Synonym
 from tests.factories import create_user
 
 from .helpers import (
@@ -102,8 +102,50 @@ class TestTextAnalysis:
         assert titles(api(client, q="suchen")) == ["Lotsen in den Betrieb"]
 
     def test_every_word_of_the_query_must_match(self, client, backend, counselling):
-        assert titles(api(client, q="Beratung Schulden")) == ["Schuldnerberatung ohne Wartezeit"]
-        assert api(client, q="Beratung Fahrdienst")["total"] == 0
+        data = api(client, q="Beratung Schulden")
+
+        assert titles(data) == ["Schuldnerberatung ohne Wartezeit"]
+        assert data["notices"] == []
+
+    def test_without_a_document_with_every_word_those_missing_one_word_follow(
+        self, client, backend, counselling
+    ):
+        data = api(client, q="Beratung Fahrdienst")
+
+        assert data["backend"] == backend
+        assert sorted(titles(data)) == [
+            "Mobilität auf dem Land",
+            "Offene Sprechstunde der Suchtberatung",
+            "Schuldnerberatung ohne Wartezeit",
+        ]
+        assert data["notices"] == [
+            "Kein Inhalt enthält alle Suchwörter. Diese Ergebnisse enthalten einige davon oder "
+            "kommen ihnen inhaltlich am nächsten."
+        ]
+        # The search log counts the query among those without results.
+        assert SearchLogEntry.objects.get(query="beratung fahrdienst").word_results == 0
+
+    def test_of_three_words_two_must_match(self, client, backend, counselling):
+        # Only the Suchtberatung has two of them ("Suchtberatung", "Woche"); the Fahrdienst
+        # alone is not enough.
+        data = api(client, q="Suchtberatung Woche Fahrdienst")
+
+        assert titles(data) == ["Offene Sprechstunde der Suchtberatung"]
+
+    @pytest.mark.parametrize(
+        "params",
+        [
+            {"q": '"Beratung" Fahrdienst'},
+            {"q": "Beratung OR Suchtberatung Fahrdienst"},
+            {"q": "Beratung Fahrdienst", "sort": "newest"},
+        ],
+        ids=["quoted", "or", "newest-first"],
+    )
+    def test_quotes_or_and_newest_first_keep_every_word(self, client, backend, counselling, params):
+        data = api(client, **params)
+
+        assert data["total"] == 0
+        assert data["notices"] == []
 
     def test_exact_title_match_ranks_before_a_match_in_the_text(self, client, backend, library):
         create_practice(

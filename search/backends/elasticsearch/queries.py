@@ -17,7 +17,7 @@ from ...documents import (
 )
 from ...embeddings import PendingVector, process_threads
 from ...query import Clause, ParsedQuery
-from .. import BackendResult, Hit, HybridResult, SearchRequest, sort_newest
+from .. import BackendResult, Hit, HybridResult, SearchRequest, relaxed_request, sort_newest
 from . import client
 
 BOOSTS = {"title_exact": 6, "title_stems": 3, "exact": 2, "stems": 1, "parts": 1}
@@ -29,6 +29,7 @@ HIT_FIELDS = ["doc_type", "object_id", "title", "url", "teaser", "body", "date",
 
 # The name under which a neighbour by meaning reports that it contains the query's words.
 WORDS = "words"
+SOME_WORDS = "some_words"
 
 
 def _term_query(term) -> Q:
@@ -61,10 +62,15 @@ def _clause_query(clause: Clause) -> Q:
 def text_query(query: ParsedQuery) -> Q:
     if query.matches_all:
         return Q("match_all")
-    must = [_clause_query(clause) for clause in query.clauses] or [Q("match_all")]
+    clauses = [_clause_query(clause) for clause in query.clauses]
+    if query.minimum_clauses:
+        # Each clause a document matches adds to its score.
+        matching = {"should": clauses, "minimum_should_match": query.minimum_clauses}
+    else:
+        matching = {"must": clauses or [Q("match_all")]}
     if not query.excluded:
-        return Q("bool", must=must)
-    return Q("bool", must=must, must_not=[_clause_query(clause) for clause in query.excluded])
+        return Q("bool", **matching)
+    return Q("bool", **matching, must_not=[_clause_query(clause) for clause in query.excluded])
 
 
 def _filter(facet: str, values: list[str]) -> Q:
@@ -220,28 +226,42 @@ def hybrid(
     # Sent by one of the process's sender threads while this one waits for the lexical answer.
     nearest = process_threads("es-nearest", 4).submit(_nearest, request, vector, k, min_similarity)
     type_field = facet_field(registry.TYPE_FACET)
-    lexical = _lexical(request, es).source(False).extra(docvalue_fields=[type_field])[:window]
     # A hit found by words alone keeps its lexical rank or falls behind at most ``k`` hits
     # found by meaning: only those ranks can land on the page.
     start = (request.page - 1) * request.page_size
-    shown = _lexical(request, es, facets=False).source(HIT_FIELDS)
-    shown = shown[max(0, start - k) : start + request.page_size]
+
+    def window_and_shown(request: SearchRequest) -> list[Search]:
+        lexical = _lexical(request, es).source(False).extra(docvalue_fields=[type_field])
+        shown = _lexical(request, es, facets=False).source(HIT_FIELDS)
+        return [lexical[:window], shown[max(0, start - k) : start + request.page_size]]
+
+    # The search with one word less rides along, for the case that no document has them all:
+    # a second round trip would cost more than Elasticsearch's work on it.
+    relaxed = relaxed_request(request)
+    searches = window_and_shown(request) + (window_and_shown(relaxed) if relaxed else [])
     try:
-        counted, page = _msearch(es, [lexical, shown])
+        counted, page, *some_words = _msearch(es, searches)
     finally:
         # Never leave the other request behind unanswered, not even after a failure here.
         neighbours = nearest.result()
+    spelling = _spelling(counted, request.spelling)
+    if counted["hits"]["total"]["value"] or not some_words:
+        relaxed = None
+    else:
+        counted, page = some_words
     found = HybridResult(
         total=counted["hits"]["total"]["value"],
         lexical=[hit["_id"] for hit in counted["hits"]["hits"]],
         facet_counts=_facet_counts(counted),
         semantic=[],
         documents={hit["_id"]: _hit(hit["_source"]) for hit in page["hits"]["hits"]},
-        spelling=_spelling(counted, request.spelling),
+        spelling=spelling,
         types={hit["_id"]: hit["fields"][type_field][0] for hit in counted["hits"]["hits"]},
+        relaxed=relaxed is not None,
     )
     if neighbours is None:
         return found
+    words = SOME_WORDS if relaxed else WORDS
     found.semantic_matching = set()
     facet_fields = {facet: facet_field(facet) for facet in registry.facet_names()}
     for hit in neighbours["hits"]["hits"]:
@@ -250,7 +270,7 @@ def hybrid(
         # Elasticsearch scores cosine as (1 + cos) / 2.
         found.semantic.append((hit["_id"], 2 * hit["_score"] - 1, values))
         found.documents.setdefault(hit["_id"], _hit(source))
-        if WORDS in hit.get("matched_queries", ()):
+        if words in hit.get("matched_queries", ()):
             found.semantic_matching.add(hit["_id"])
     return found
 
@@ -288,14 +308,19 @@ def _nearest(request: SearchRequest, vector: PendingVector, k: int, min_similari
         filter=[Q("bool", filter=_filters(request))],
         similarity=min_similarity,
     )
-    # Scored by the neighbour alone; the named clause only reports a match of the words.
-    words = Q("constant_score", filter=text_query(request.query), boost=0, _name=WORDS)
+    # Scored by the neighbour alone; the named clauses only report a match of the words (of
+    # all of them, and of all but one for a search that finds no document with all).
+    words = [Q("constant_score", filter=text_query(request.query), boost=0, _name=WORDS)]
+    relaxed = relaxed_request(request)
+    if relaxed is not None:
+        some_words = text_query(relaxed.query)
+        words.append(Q("constant_score", filter=some_words, boost=0, _name=SOME_WORDS))
     # The hits are counted (at most ``num_candidates``, so it costs nothing): without counting,
     # Elasticsearch skips documents by their maximum score, and that skipping loses the very
     # nearest neighbours once the words clause is there.
     search = (
         Search()
-        .query(Q("bool", must=[nearest], should=[words]))
+        .query(Q("bool", must=[nearest], should=words))
         .source(HIT_FIELDS + facet_fields)
         .extra(size=k, track_total_hits=True)
     )
@@ -352,6 +377,12 @@ def search(request: SearchRequest) -> BackendResult:
 
     response = answer(request)
     total = response["hits"]["total"]["value"]
+    spelling = _spelling(response, request.spelling)
+    relaxed = None if total else relaxed_request(request)
+    if relaxed is not None:
+        request = relaxed
+        response = answer(request)
+        total = response["hits"]["total"]["value"]
     pages = max(1, math.ceil(total / request.page_size))
     page = request.page
     if page > pages:
@@ -369,7 +400,9 @@ def search(request: SearchRequest) -> BackendResult:
         page=page,
         hits=hits,
         facet_counts=_facet_counts(response),
-        spelling=_spelling(response, request.spelling),
+        spelling=spelling,
+        lexical_total=None if relaxed is None else 0,
+        relaxed=relaxed is not None,
     )
 
 
