@@ -235,20 +235,18 @@ def hybrid(
         shown = _lexical(request, es, facets=False).source(HIT_FIELDS)
         return [lexical[:window], shown[max(0, start - k) : start + request.page_size]]
 
-    # The search with one word less rides along, for the case that no document has them all:
-    # a second round trip would cost more than Elasticsearch's work on it.
-    relaxed = relaxed_request(request)
-    searches = window_and_shown(request) + (window_and_shown(relaxed) if relaxed else [])
     try:
-        counted, page, *some_words = _msearch(es, searches)
+        counted, page = _msearch(es, window_and_shown(request))
+        spelling = _spelling(counted, request.spelling)
+        # No document with every word: those with all but one, asked while the neighbours by
+        # meaning are still on their way (sent along every time, the extra search cost more
+        # than this round trip, which only these queries pay).
+        relaxed = None if counted["hits"]["total"]["value"] else relaxed_request(request)
+        if relaxed is not None:
+            counted, page = _msearch(es, window_and_shown(relaxed))
     finally:
         # Never leave the other request behind unanswered, not even after a failure here.
         neighbours = nearest.result()
-    spelling = _spelling(counted, request.spelling)
-    if counted["hits"]["total"]["value"] or not some_words:
-        relaxed = None
-    else:
-        counted, page = some_words
     found = HybridResult(
         total=counted["hits"]["total"]["value"],
         lexical=[hit["_id"] for hit in counted["hits"]["hits"]],
