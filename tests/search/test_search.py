@@ -333,6 +333,25 @@ class TestAccess:
         ]
         assert facet(data, "bundesland") == {"NW": (1, False), "SN": (1, False)}
 
+    def test_the_search_with_all_words_but_one_keeps_staff_content_hidden(
+        self, client, backend, mixed, staff_user
+    ):
+        # Only the staff-only practice has both words: the public one has all but one.
+        data = api(client, q="Suchtberatung Fallzahlen")
+        html = client.get("/suche/", {"q": "Suchtberatung Fallzahlen"}).content.decode()
+
+        assert titles(data) == ["Öffentliche Suchtberatung"]
+        assert data["notices"][0].startswith("Kein Inhalt enthält alle Suchwörter.")
+        assert "SN" not in facet(data, "bundesland")
+        assert facet(data, "type") == {"practice": (1, False)}
+        assert "Interne" not in html and "Sachsen" not in html
+
+        client.force_login(staff_user)
+        data = api(client, q="Suchtberatung Fallzahlen")
+
+        assert titles(data) == ["Interne Suchtberatung mit Fallzahlen"]
+        assert data["notices"] == []
+
     def test_logged_in_users_outside_the_staff_groups_see_public_content_only(
         self, client, backend, mixed
     ):
