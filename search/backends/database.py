@@ -15,12 +15,12 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 from django.db import connection
-from django.db.models import Count, Max
+from django.db.models import Count
 
 from .. import embeddings, registry
 from ..embeddings import PendingVector
 from ..fts import FTS_TABLE, fts5_phrase, pg_column
-from ..models import SearchDocument, SearchEmbedding, SearchFacetValue
+from ..models import SearchDocument, SearchFacetValue
 from ..query import Alternative, Clause, ParsedQuery
 from . import (
     EARTH_RADIUS_KM,
@@ -32,6 +32,7 @@ from . import (
     relaxed_request,
     sort_newest,
 )
+from .vector_matrix import stored_matrix
 
 NAME = "database"
 WEIGHTS = {"title_exact": 6, "title_stems": 3, "exact": 2, "stems": 1, "parts": 1}
@@ -473,63 +474,7 @@ def matching(request: SearchRequest, keys: list[int]) -> set[int]:
     return {row[0] for row in _run(statement)}
 
 
-# Every stored vector of this process's database, as one matrix: scoring them all is one
-# product (about 10 ms for 100,000 documents). After a change only the vectors written since
-# the last look are read again; a deletion (fewer rows than held) reads them all.
-@dataclass
-class _Matrix:
-    signature: tuple
-    doc_ids: list[str]
-    rows: dict[str, int]
-    matrix: np.ndarray
-
-
-_matrices: dict[tuple, _Matrix] = {}
 CANDIDATE_BLOCK = 200
-
-
-def _read(queryset) -> tuple[list[str], np.ndarray]:
-    doc_ids: list[str] = []
-    vectors: list[bytes] = []
-    for doc_id, vector in queryset.values_list("doc_id", "vector").iterator(chunk_size=5000):
-        doc_ids.append(doc_id)
-        vectors.append(bytes(vector))
-    if not doc_ids:
-        return [], np.empty((0, 0), dtype=np.float32)
-    return doc_ids, np.frombuffer(b"".join(vectors), dtype=np.float32).reshape(len(doc_ids), -1)
-
-
-def _vectors(model: str) -> tuple[list[str], np.ndarray]:
-    stored = SearchEmbedding.objects.filter(model=model)
-    state = stored.aggregate(count=Count("pk"), last=Max("updated_at"), top=Max("pk"))
-    signature = (state["count"], state["last"], state["top"])
-    key = (connection.alias, connection.settings_dict["NAME"], model)
-    cached = _matrices.get(key)
-    if cached is not None and cached.signature == signature:
-        return cached.doc_ids, cached.matrix
-    if cached is not None and cached.signature[1] is not None and cached.matrix.size:
-        # ">=": rows written in the same instant as the last one seen may be new too.
-        doc_ids, matrix = _read(stored.filter(updated_at__gte=cached.signature[1]))
-        if not doc_ids or matrix.shape[1] == cached.matrix.shape[1]:
-            ids, rows, held = list(cached.doc_ids), dict(cached.rows), cached.matrix
-            added = [doc_id for doc_id in doc_ids if doc_id not in rows]
-            if added:
-                held = np.vstack([held, np.empty((len(added), held.shape[1]), np.float32)])
-                for doc_id in added:
-                    rows[doc_id] = len(ids)
-                    ids.append(doc_id)
-            else:
-                held = held.copy()
-            for doc_id, vector in zip(doc_ids, matrix, strict=True):
-                held[rows[doc_id]] = vector
-            if len(ids) == state["count"]:
-                _matrices[key] = _Matrix(signature, ids, rows, held)
-                return ids, held
-    doc_ids, matrix = _read(stored)
-    _matrices[key] = _Matrix(
-        signature, doc_ids, {doc_id: i for i, doc_id in enumerate(doc_ids)}, matrix
-    )
-    return doc_ids, matrix
 
 
 def nearest(
@@ -537,7 +482,7 @@ def nearest(
 ) -> list[tuple[int, float]]:
     """The ``k`` documents closest to ``vector`` that the user may see and that pass every
     filter: (database id, cosine similarity), closest first."""
-    doc_ids, matrix = _vectors(embeddings.get_embedder().name)
+    doc_ids, matrix = stored_matrix(embeddings.get_embedder().name)
     if not doc_ids or matrix.shape[1] != len(vector):
         return []
     scores = matrix @ vector
