@@ -111,7 +111,7 @@ def hybrid_result(backend, request: SearchRequest, vector, *, min_similarity: fl
         page=page,
         hits=hits,
         facet_counts=facet_counts,
-        lexical_total=0 if found.relaxed else found.total,
+        lexical_total=found.total,
         spelling=found.spelling,
         relaxed=found.relaxed,
     )

@@ -315,9 +315,11 @@ def _excluded_clause(piece: _Piece) -> Clause | None:
     return Clause((alternative,)) if alternative is not None else None
 
 
-def _resolve_or(items: list) -> list[Clause]:
-    """Join the clauses on either side of each ``OR`` into one clause with both alternatives."""
+def _resolve_or(items: list) -> tuple[list[Clause], bool]:
+    """Join the clauses on either side of each ``OR`` into one clause with both alternatives;
+    and whether any ``OR`` joined two (one without an operand on each side is ignored)."""
     clauses: list[Clause] = []
+    joined = False
     after_operand = joining = False
     for item in items:
         if item is _OR:
@@ -328,10 +330,11 @@ def _resolve_or(items: list) -> list[Clause]:
             if joining:
                 alternatives = clauses[-1].alternatives + item.alternatives
                 clauses[-1] = Clause(tuple(dict.fromkeys(alternatives)))
+                joined = True
             else:
                 clauses.append(item)
             joining, after_operand = False, True
-    return clauses
+    return clauses, joined
 
 
 def parse_query(q: str, synonym_groups: list[list[str]]) -> ParsedQuery:
@@ -353,7 +356,6 @@ def parse_query(q: str, synonym_groups: list[list[str]]) -> ParsedQuery:
         flush_typed()
         if piece.kind == "or":
             items.append(_OR)
-            exact_syntax = True
         elif piece.excluded:
             clause = _excluded_clause(piece)
             if clause is not None:
@@ -365,11 +367,12 @@ def parse_query(q: str, synonym_groups: list[list[str]]) -> ParsedQuery:
                 items.append(clause)
                 exact_syntax = True
     flush_typed()
+    clauses, joined = _resolve_or(items)
     # The same clause twice ("Sucht Sucht") asks nothing new.
     return ParsedQuery(
-        tuple(dict.fromkeys(_resolve_or(items))),
+        tuple(dict.fromkeys(clauses)),
         excluded=tuple(dict.fromkeys(excluded)),
-        exact_syntax=exact_syntax,
+        exact_syntax=exact_syntax or joined,
     )
 
 

@@ -114,12 +114,14 @@ class BackendResult:
     lexical_total: int | None = None
     # word → [(index word, documents)] for ``SearchRequest.spelling``; None: not asked.
     spelling: dict[str, list[tuple[str, int]]] | None = None
-    # No document has all the words: the hits have all of them but one (``relaxed_request``),
-    # and ``lexical_total`` is 0.
+    # No document has all the words: the hits have all of them but one (``relaxed_request``).
     relaxed: bool = False
 
     @property
     def word_matches(self) -> int:
+        """How many documents contain every word of the query."""
+        if self.relaxed:
+            return 0
         return self.total if self.lexical_total is None else self.lexical_total
 
 

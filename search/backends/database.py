@@ -398,15 +398,8 @@ def search(request: SearchRequest) -> BackendResult:
         distances = {row[3]: -float(row[4]) for row in page_rows}
         for pk, hit in zip([pk for pk in ids if pk in documents], hits, strict=True):
             hit.distance_km = distances[pk]
-    if relaxed is None:
-        return BackendResult(total=total, page=page, hits=hits, facet_counts=facet_counts)
     return BackendResult(
-        total=total,
-        page=page,
-        hits=hits,
-        facet_counts=facet_counts,
-        lexical_total=0,
-        relaxed=True,
+        total=total, page=page, hits=hits, facet_counts=facet_counts, relaxed=relaxed is not None
     )
 
 

@@ -112,6 +112,8 @@ class TestParser:
         assert parse_query("Sucht", SYNONYMS).relaxed() is None
         assert parse_query('"Sucht" Schulden', SYNONYMS).relaxed() is None
         assert parse_query("Sucht OR Wohnen Schulden", SYNONYMS).relaxed() is None
+        # An OR without an operand on each side is ignored: the words are plain words.
+        assert parse_query("OR Sucht Schulden", SYNONYMS).relaxed().minimum_clauses == 1
 
     def test_a_quoted_single_word_is_that_word_without_synonyms(self):
         quoted = parse_query('"Bürgergeld"', SYNONYMS)

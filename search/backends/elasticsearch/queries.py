@@ -399,7 +399,6 @@ def search(request: SearchRequest) -> BackendResult:
         hits=hits,
         facet_counts=_facet_counts(response),
         spelling=spelling,
-        lexical_total=None if relaxed is None else 0,
         relaxed=relaxed is not None,
     )
 
