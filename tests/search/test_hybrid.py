@@ -158,6 +158,31 @@ class TestBeyondTheWindow:
         assert len(titles(data)) == 4
         assert similar_titles(data) == []
 
+    def test_with_all_words_but_one_a_neighbour_below_the_window_counts_once(
+        self, client, backend, library, monkeypatch
+    ):
+        # No practice holds "Fahrdienst": all four hold the other two words, and are close to
+        # the query by meaning too.
+        for title in (
+            "Schuldnerberatung im Jobcenter",
+            "Budgetberatung für Familien",
+            "Wege aus der Überschuldung",
+            "Haushaltsplanung mit wenig Geld",
+        ):
+            create_practice(library, title, text="Hilfe bei Schulden und Geldsorgen.")
+        sync()
+        monkeypatch.setattr(fusion, "window_for", lambda request: 1)
+
+        data = api(client, q="Schulden Geldsorgen Fahrdienst")
+
+        assert data["notices"] == [
+            "Kein Inhalt enthält alle Suchwörter. Diese Ergebnisse enthalten einige davon oder "
+            "kommen ihnen inhaltlich am nächsten."
+        ]
+        assert data["total"] == 4
+        assert len(titles(data)) == 4
+        assert similar_titles(data) == []
+
 
 def test_a_failed_part_of_the_msearch_raises_what_the_fallback_catches(elasticsearch, network):
     from elasticsearch.dsl import Search
