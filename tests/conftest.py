@@ -208,6 +208,10 @@ def pytest_configure(config):
 
     # For the whole run, not only this folder: other tests publish pages too.
     settings.ELASTICSEARCH_INDEX_PREFIX = RUN_PREFIX.lower()
+    # A test searches Elasticsearch only when it asks for it (the ``backend`` and
+    # ``elasticsearch`` fixtures): otherwise its results would depend on what earlier tests of
+    # the process left in the index.
+    settings.ELASTICSEARCH_URL = ""
     # Rolled-back test transactions send no signals: never serve labels or synonyms of
     # an earlier test.
     settings.SEARCH_CACHE_SECONDS = 0
